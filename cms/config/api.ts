@@ -1,0 +1,3 @@
+export default {
+  rest: { defaultLimit: 10, maxLimit: 50, withCount: true },
+};

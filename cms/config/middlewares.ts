@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+/**
+ * CORS is closed by default: the site reads the CMS server to server, so no
+ * browser origin needs credentials (Strapi's default reflects any origin).
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
+  'strapi::logger',
+  'strapi::errors',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'data:', 'blob:'] },
+      },
+    },
+  },
+  {
+    name: 'strapi::cors',
+    config: { origin: env.array('CORS_ORIGINS', []), credentials: false },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  { name: 'strapi::body', config: { formLimit: '1mb', jsonLimit: '1mb', textLimit: '1mb' } },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

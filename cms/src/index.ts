@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The host application holds no domain code: everything lives in the `cchc`
+ * plugin (src/plugins/cchc), registered in config/plugins.ts.
+ */
+export default {
+  register() {},
+  /**
+   * The demo seed runs here rather than in the plugin's own bootstrap because the
+   * admin module bootstraps after plugins, and the demo accounts need its roles.
+   */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.plugin('cchc').service('seed').run();
+  },
+};

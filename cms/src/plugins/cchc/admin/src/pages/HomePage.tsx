@@ -1,0 +1,61 @@
+import { Box, Flex, Grid, Typography, LinkButton } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../pluginId';
+
+interface Overview {
+  articles: { published: number; draft: number };
+  agencies: { total: number; active: number };
+  reformAreas: number;
+  topics: number;
+}
+
+const t = (id: string) => ({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id });
+
+/** The plugin's home page: figures of the column and a link to its articles. */
+export const HomePage = () => {
+  const { formatMessage, formatNumber } = useIntl();
+  const { get } = useFetchClient();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    get<{ data: Overview }>(`/${PLUGIN_ID}/overview`)
+      .then(({ data }) => setOverview(data.data))
+      .catch(() => setFailed(true));
+  }, [get]);
+
+  const figures: Array<[string, number | undefined]> = [
+    ['overview.articles.published', overview?.articles.published],
+    ['overview.articles.draft', overview?.articles.draft],
+    ['overview.agencies', overview?.agencies.active],
+    ['overview.areas', overview?.reformAreas],
+    ['overview.topics', overview?.topics],
+  ];
+
+  return (
+    <Layouts.Root>
+      <Page.Title>{formatMessage(t('plugin.name'))}</Page.Title>
+      <Layouts.Header title={formatMessage(t('overview.title'))} subtitle={formatMessage(t('overview.subtitle'))} />
+      <Layouts.Content>
+        {failed ? <Typography textColor="danger600">{formatMessage(t('overview.error'))}</Typography> : null}
+        <Grid.Root gap={4}>
+          {figures.map(([id, value]) => (
+            <Grid.Item key={id} col={4} s={6} xs={12}>
+              <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius width="100%">
+                <Flex direction="column" alignItems="flex-start" gap={2}>
+                  <Typography variant="alpha" tag="p">{value === undefined ? '…' : formatNumber(value)}</Typography>
+                  <Typography variant="omega" textColor="neutral600">{formatMessage(t(id))}</Typography>
+                </Flex>
+              </Box>
+            </Grid.Item>
+          ))}
+        </Grid.Root>
+        <Box paddingTop={6}>
+          <LinkButton href="/admin/content-manager/collection-types/plugin::cchc.article">{formatMessage(t('overview.manage'))}</LinkButton>
+        </Box>
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};

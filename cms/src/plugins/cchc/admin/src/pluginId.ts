@@ -1,0 +1,2 @@
+/** The plugin id, shared by every admin registration. */
+export const PLUGIN_ID = 'cchc';

@@ -1,0 +1,19 @@
+/** The plugin's configuration, set in the host app's config/plugins.ts. */
+export interface CchcConfig {
+  /** Folder of the demo data set, relative to the host app's root. */
+  seedDir: string;
+  /** Whether to seed on start. */
+  seed: boolean;
+  /** Password of the demo accounts (never created in production). */
+  demoPassword: string;
+}
+
+export default {
+  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!' } satisfies CchcConfig,
+  validator(config: Partial<CchcConfig>) {
+    if (config.seedDir !== undefined && typeof config.seedDir !== 'string') throw new Error('cchc.seedDir must be a folder path');
+    if (config.demoPassword !== undefined && String(config.demoPassword).length < 8) {
+      throw new Error('DEMO_PASSWORD must have at least 8 characters');
+    }
+  },
+};

@@ -1,0 +1,16 @@
+import agency from './agency/index.js';
+import article from './article/index.js';
+import plan from './plan/index.js';
+import planTask from './plan-task/index.js';
+import reformArea from './reform-area/index.js';
+import topic from './topic/index.js';
+
+/** The plugin's content types, keyed by singular name (their UIDs are in constants.ts). */
+export default {
+  'reform-area': reformArea,
+  topic,
+  agency,
+  article,
+  plan,
+  'plan-task': planTask,
+};

@@ -1,0 +1,44 @@
+/** Maps Strapi upload files to the public Image and Attachment contracts. */
+import type { Attachment, Image } from '@cchc/shared';
+
+/** The fields of an upload file the mappers read (a subset of plugin::upload.file). */
+export interface UploadFile {
+  url: string;
+  name: string;
+  mime: string;
+  size: number;
+  width?: number | null;
+  height?: number | null;
+  alternativeText?: string | null;
+  formats?: Record<string, { url: string; width: number; height: number; mime: string }> | null;
+}
+
+/** An image with its responsive renditions, smallest first. */
+export function toImage(file: UploadFile | null | undefined): Image | null {
+  if (!file) return null;
+  const renditions = Object.values(file.formats ?? {})
+    .map(({ url, width, height, mime }) => ({ url, width, height, mime }))
+    .sort((a, b) => a.width - b.width);
+  return {
+    url: file.url,
+    width: file.width ?? null,
+    height: file.height ?? null,
+    mime: file.mime,
+    alt: file.alternativeText ?? '',
+    renditions,
+  };
+}
+
+/** The kind of a file, from its MIME type. */
+function kindOf(mime: string): Attachment['kind'] {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
+  if (mime === 'application/pdf') return 'document';
+  return 'other';
+}
+
+/** A downloadable attachment. Strapi stores sizes in kB. */
+export function toAttachment(file: UploadFile): Attachment {
+  return { url: file.url, name: file.name, mime: file.mime, sizeKb: file.size, kind: kindOf(file.mime) };
+}

@@ -1,0 +1,174 @@
+/**
+ * Maps stored records to the public API contracts. Fields are picked one by one,
+ * so nothing private (createdBy, updatedBy, drafts, admin data) can leak through,
+ * whatever a populate brings along.
+ */
+import type { Agency, AgencyRef, ArticleDetail, ArticleFormat, ArticleSummary, AgencyKind, Plan, PlanTask, ReformArea, Topic } from '@cchc/shared';
+import { toAttachment, toImage, type UploadFile } from './media.js';
+
+/** An agency row with the relations the mappers read. */
+export interface AgencyRecord {
+  slug: string;
+  name: string;
+  shortName?: string | null;
+  kind: AgencyKind;
+  active: boolean;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  address?: string | null;
+  parent?: AgencyRecord | null;
+  successor?: AgencyRecord | null;
+}
+
+/** A reform area row. */
+export interface ReformAreaRecord {
+  code: string;
+  name: string;
+  nameEn: string;
+  description?: string | null;
+  order?: number | null;
+  leadAgency?: AgencyRecord | null;
+}
+
+/** A topic row. */
+export interface TopicRecord {
+  slug: string;
+  name: string;
+  description?: string | null;
+  order?: number | null;
+}
+
+/** An article row (published version) with its relations. */
+export interface ArticleRecord {
+  slug: string;
+  title: string;
+  summary?: string | null;
+  body?: string | null;
+  format: ArticleFormat;
+  byline?: string | null;
+  featured?: boolean | null;
+  demo?: boolean | null;
+  publicationDate?: string | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  areas?: ReformAreaRecord[];
+  topics?: TopicRecord[];
+  agency?: AgencyRecord | null;
+  cover?: UploadFile | null;
+  attachments?: UploadFile[] | null;
+}
+
+/** A plan task row. */
+export interface PlanTaskRecord {
+  number: string;
+  title: string;
+  timing?: string | null;
+  product?: string | null;
+  order?: number | null;
+  leadAgencies?: AgencyRecord[];
+  coordinatingAgencies?: AgencyRecord[];
+}
+
+/** A plan row with its tasks. */
+export interface PlanRecord {
+  year: number;
+  code?: string | null;
+  title: string;
+  issuedOn?: string | null;
+  issuer?: string | null;
+  summary?: string | null;
+  tasks?: PlanTaskRecord[];
+}
+
+/** A short reference to an agency. */
+export function toAgencyRef(a: AgencyRecord): AgencyRef {
+  return { slug: a.slug, name: a.name, shortName: a.shortName ?? a.name };
+}
+
+/** An agency with its public contact fields. */
+export function toAgency(a: AgencyRecord, predecessors: AgencyRecord[] = []): Agency {
+  return {
+    ...toAgencyRef(a),
+    kind: a.kind,
+    active: a.active,
+    parent: a.parent ? toAgencyRef(a.parent) : null,
+    successor: a.successor ? toAgencyRef(a.successor) : null,
+    predecessors: predecessors.map(toAgencyRef),
+    phone: a.phone ?? '',
+    email: a.email ?? '',
+    website: a.website ?? '',
+    address: a.address ?? '',
+  };
+}
+
+/** A reform area. */
+export function toReformArea(r: ReformAreaRecord): ReformArea {
+  return {
+    code: r.code,
+    name: r.name,
+    nameEn: r.nameEn,
+    description: r.description ?? '',
+    order: r.order ?? 0,
+    leadAgency: r.leadAgency ? { slug: r.leadAgency.slug, name: r.leadAgency.name } : null,
+  };
+}
+
+/** A topic. */
+export function toTopic(t: TopicRecord): Topic {
+  return { slug: t.slug, name: t.name, description: t.description ?? '', order: t.order ?? 0 };
+}
+
+/** An article as a list item. */
+export function toArticleSummary(a: ArticleRecord): ArticleSummary {
+  return {
+    slug: a.slug,
+    title: a.title,
+    summary: a.summary ?? '',
+    format: a.format,
+    publicationDate: a.publicationDate ?? a.publishedAt ?? a.updatedAt,
+    featured: a.featured ?? false,
+    demo: a.demo ?? false,
+    areas: (a.areas ?? []).map((r) => ({ code: r.code, name: r.name })),
+    topics: (a.topics ?? []).map((t) => ({ slug: t.slug, name: t.name })),
+    agency: a.agency ? toAgencyRef(a.agency) : null,
+    cover: toImage(a.cover),
+  };
+}
+
+/** A whole article. */
+export function toArticleDetail(a: ArticleRecord): ArticleDetail {
+  return {
+    ...toArticleSummary(a),
+    body: a.body ?? '',
+    byline: a.byline ?? '',
+    attachments: (a.attachments ?? []).map(toAttachment),
+    updatedAt: a.updatedAt,
+  };
+}
+
+/** A plan task. */
+function toPlanTask(t: PlanTaskRecord): PlanTask {
+  return {
+    number: t.number,
+    title: t.title,
+    timing: t.timing ?? '',
+    product: t.product ?? '',
+    order: t.order ?? 0,
+    leadAgencies: (t.leadAgencies ?? []).map(toAgencyRef),
+    coordinatingAgencies: (t.coordinatingAgencies ?? []).map(toAgencyRef),
+  };
+}
+
+/** A plan with its tasks in appendix order. */
+export function toPlan(p: PlanRecord): Plan {
+  return {
+    year: p.year,
+    code: p.code ?? '',
+    title: p.title,
+    issuedOn: p.issuedOn ?? null,
+    issuer: p.issuer ?? '',
+    summary: p.summary ?? '',
+    tasks: (p.tasks ?? []).map(toPlanTask).sort((x, y) => x.order - y.order),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Document Service middleware for articles: whatever saves an article (admin
+ * panel, seed, plugin routes), its text is stored in NFC, it gets a unique
+ * Vietnamese-aware slug, and it cannot be published without a reform area.
+ */
+import type { Core } from '@strapi/strapi';
+import { nfc, slugify } from '@cchc/shared';
+import { UID } from '../constants.js';
+import { InvalidInputError, MESSAGES } from '../errors.js';
+
+const TEXT_FIELDS = ['title', 'summary', 'body', 'byline', 'slug'] as const;
+
+type Data = Record<string, unknown>;
+
+/** Normalises the article's text fields to NFC, in place. */
+export function normaliseText(data: Data): void {
+  for (const field of TEXT_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'string') data[field] = nfc(value);
+  }
+}
+
+/** Creates the middleware, bound to a Strapi instance. */
+export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
+  /** A slug based on `base` that no other article document uses. */
+  async function uniqueSlug(base: string, documentId: string | undefined): Promise<string> {
+    const root = base === '' ? 'bai-viet' : base;
+    const taken = await strapi.db.query(UID.article).findMany({
+      select: ['slug', 'documentId'],
+      where: { slug: { $startsWith: root } },
+    });
+    const used = new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug as string));
+    if (!used.has(root)) return root;
+    for (let n = 2; ; n++) {
+      const candidate = `${root}-${n}`;
+      if (!used.has(candidate)) return candidate;
+    }
+  }
+
+  /** True when the draft of the document has at least one reform area. */
+  async function hasArea(documentId: string): Promise<boolean> {
+    const draft = await strapi.documents(UID.article).findOne({ documentId, status: 'draft', populate: { areas: { fields: ['code'] } } as never });
+    const areas = (draft as { areas?: unknown[] } | null)?.areas ?? [];
+    return areas.length > 0;
+  }
+
+  return async (context: { uid: string; action: string; params: Record<string, unknown> }, next: () => Promise<unknown>) => {
+    if (context.uid !== UID.article) return next();
+    const { action, params } = context;
+    if ((action === 'create' || action === 'update') && params.data && typeof params.data === 'object') {
+      const data = params.data as Data;
+      normaliseText(data);
+      const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
+      if (action === 'create' && (typeof data.title !== 'string' || data.title.trim() === '')) {
+        throw new InvalidInputError(MESSAGES.titleRequired);
+      }
+      if (typeof data.slug === 'string' && data.slug !== '') {
+        data.slug = await uniqueSlug(slugify(data.slug), documentId);
+      } else if (action === 'create' || data.slug === '' || data.slug === null) {
+        if (typeof data.title === 'string') data.slug = await uniqueSlug(slugify(data.title), documentId);
+      }
+    }
+    if (action === 'publish' && typeof params.documentId === 'string' && !(await hasArea(params.documentId))) {
+      throw new InvalidInputError(MESSAGES.areaRequired);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,87 @@
+/** The only place that reads articles from the database for the public API. */
+import type { Core } from '@strapi/strapi';
+import { quarterInterval, yearInterval, type ListArticles, type Quarter } from '@cchc/shared';
+import { UID } from '../constants.js';
+import type { ArticleRecord } from '../mappers/public.js';
+
+const REF_AGENCY = { fields: ['slug', 'name', 'shortName'] } as const;
+
+/** Relations a list item needs. */
+const SUMMARY_POPULATE = {
+  areas: { fields: ['code', 'name'], sort: ['order:asc'] },
+  topics: { fields: ['slug', 'name'], sort: ['order:asc'] },
+  agency: REF_AGENCY,
+  cover: true,
+} as const;
+
+/** Relations a whole article needs. */
+const DETAIL_POPULATE = { ...SUMMARY_POPULATE, attachments: true } as const;
+
+const SORT = [{ publicationDate: 'desc' }, { id: 'desc' }] as const;
+
+/** Filters of a public article list, already validated. */
+export type ArticleFilters = Omit<ListArticles.Query, 'page' | 'pageSize' | 'agency'> & {
+  /** Agency slugs to include: the agency itself and the ones merged into it. */
+  agencySlugs?: string[];
+};
+
+/** Translates validated filters into a Document Service filter object. */
+export function toDocumentFilters(f: ArticleFilters): Record<string, unknown> {
+  const and: Record<string, unknown>[] = [];
+  if (f.area) and.push({ areas: { code: { $eq: f.area } } });
+  if (f.topic) and.push({ topics: { slug: { $eq: f.topic } } });
+  if (f.agencySlugs) and.push({ agency: { slug: { $in: f.agencySlugs } } });
+  if (f.format) and.push({ format: { $eq: f.format } });
+  if (f.featured !== undefined) and.push({ featured: { $eq: f.featured === 'true' } });
+  if (f.year !== undefined) {
+    const { start, end } = f.quarter !== undefined ? quarterInterval(f.year, f.quarter as Quarter) : yearInterval(f.year);
+    and.push({ publicationDate: { $gte: start.toISOString(), $lt: end.toISOString() } });
+  }
+  return and.length > 0 ? { $and: and } : {};
+}
+
+/** Creates the article repository over a Strapi instance. */
+export function createArticleRepository(strapi: Core.Strapi) {
+  const documents = () => strapi.documents(UID.article);
+  return {
+    /** A page of published articles, newest publication date first, with the total count. */
+    async findPublished(filters: ArticleFilters, page: number, pageSize: number): Promise<{ rows: ArticleRecord[]; total: number }> {
+      const where = toDocumentFilters(filters);
+      const [rows, total] = await Promise.all([
+        documents().findMany({
+          status: 'published',
+          filters: where as never,
+          sort: SORT as never,
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: SUMMARY_POPULATE as never,
+        }),
+        documents().count({ status: 'published', filters: where as never }),
+      ]);
+      // The Document Service returns loosely typed rows; their shape is fixed by the populate above.
+      return { rows: rows as unknown as ArticleRecord[], total };
+    },
+
+    /** How many articles exist as published and as draft versions. */
+    async countByStatus(): Promise<{ published: number; draft: number }> {
+      const [published, draft] = await Promise.all([
+        documents().count({ status: 'published' }),
+        documents().count({ status: 'draft' }),
+      ]);
+      return { published, draft };
+    },
+
+    /** The published version of an article, by slug. */
+    async findPublishedBySlug(slug: string): Promise<ArticleRecord | null> {
+      const row = await documents().findFirst({
+        status: 'published',
+        filters: { slug: { $eq: slug } },
+        populate: DETAIL_POPULATE as never,
+      });
+      return (row as unknown as ArticleRecord | null) ?? null;
+    },
+  };
+}
+
+/** The article repository's interface. */
+export type ArticleRepository = ReturnType<typeof createArticleRepository>;

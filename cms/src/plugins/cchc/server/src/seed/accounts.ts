@@ -1,0 +1,34 @@
+/** Demo admin accounts. Never created when NODE_ENV is production. */
+import type { Core } from '@strapi/strapi';
+import { ADMIN_ROLE } from '../constants.js';
+import type { SeedAccount } from './schema.js';
+
+const ROLE_CODE: Record<SeedAccount['role'], string> = {
+  'super-admin': ADMIN_ROLE.superAdmin,
+  editor: ADMIN_ROLE.editor,
+  // Agency contributors use Strapi's Author role until the workflow issue adds per-agency roles.
+  contributor: ADMIN_ROLE.author,
+};
+
+/** Creates the accounts that do not exist yet; returns the emails created. */
+export async function seedAccounts(strapi: Core.Strapi, accounts: SeedAccount[], password: string): Promise<string[]> {
+  const users = strapi.service('admin::user');
+  const roles = strapi.service('admin::role');
+  const created: string[] = [];
+  for (const account of accounts) {
+    if (await users.exists({ email: account.email })) continue;
+    const role = await roles.findOne({ code: ROLE_CODE[account.role] });
+    if (!role) throw new Error(`Admin role ${ROLE_CODE[account.role]} is missing; cannot create ${account.email}`);
+    await users.create({
+      email: account.email,
+      firstname: account.firstname,
+      lastname: account.lastname,
+      password,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    created.push(account.email);
+  }
+  return created;
+}

@@ -1,0 +1,128 @@
+/** Seeds taxonomies, agencies, the plan and the demo articles; every step skips what exists. */
+import fs from 'node:fs/promises';
+import type { Core } from '@strapi/strapi';
+import { slugify } from '@cchc/shared';
+import { UID, type PluginUid } from '../constants.js';
+import { infographicSvg, renderPng } from './images.js';
+import type { Seed, } from './load.js';
+import type { SeedArticle } from './schema.js';
+
+type Ids = Map<string, string>;
+
+/** documentId by key for every row of a content type. */
+async function documentIds(strapi: Core.Strapi, uid: PluginUid, key: string): Promise<Ids> {
+  const rows = (await strapi.db.query(uid).findMany({ select: ['documentId', key] })) as Record<string, string>[];
+  return new Map(rows.map((r) => [String(r[key]), r.documentId!]));
+}
+
+/** Creates the rows of `items` whose key is not stored yet; returns how many were created. */
+async function createMissing<T>(
+  strapi: Core.Strapi,
+  uid: PluginUid,
+  key: string,
+  items: T[],
+  keyOf: (item: T) => string,
+  dataOf: (item: T) => Record<string, unknown>,
+): Promise<number> {
+  const existing = await documentIds(strapi, uid, key);
+  let created = 0;
+  for (const item of items) {
+    if (existing.has(keyOf(item))) continue;
+    await strapi.documents(uid).create({ data: dataOf(item) as never });
+    created++;
+  }
+  return created;
+}
+
+/** Agencies first without links, then parent and successor once all exist. */
+async function seedAgencies(strapi: Core.Strapi, seed: Seed): Promise<number> {
+  const created = await createMissing(strapi, UID.agency, 'slug', seed.agencies, (a) => a.slug, (a) => ({
+    slug: a.slug, name: a.name, shortName: a.shortName, kind: a.kind, active: a.active,
+    phone: a.phone, email: a.email, website: a.website, address: a.address,
+  }));
+  if (created > 0) {
+    const ids = await documentIds(strapi, UID.agency, 'slug');
+    for (const a of seed.agencies.filter((x) => x.parent || x.successor)) {
+      await strapi.documents(UID.agency).update({
+        documentId: ids.get(a.slug)!,
+        data: { parent: a.parent ? ids.get(a.parent) : null, successor: a.successor ? ids.get(a.successor) : null } as never,
+      });
+    }
+  }
+  return created;
+}
+
+async function seedTaxonomy(strapi: Core.Strapi, seed: Seed): Promise<number> {
+  const agencies = await documentIds(strapi, UID.agency, 'slug');
+  const areas = await createMissing(strapi, UID.reformArea, 'code', seed.taxonomy.reformAreas, (r) => r.code, (r) => ({
+    code: r.code, name: r.name, nameEn: r.nameEn, description: r.description, order: r.order,
+    leadAgency: r.leadAgency ? agencies.get(r.leadAgency) ?? null : null,
+  }));
+  const topics = await createMissing(strapi, UID.topic, 'slug', seed.taxonomy.topics, (t) => t.slug, (t) => ({ ...t }));
+  return areas + topics;
+}
+
+async function seedPlan(strapi: Core.Strapi, seed: Seed): Promise<number> {
+  const plans = await documentIds(strapi, UID.plan, 'year');
+  if (plans.has(String(seed.plan.year))) return 0;
+  const agencies = await documentIds(strapi, UID.agency, 'slug');
+  const refs = (slugs: string[]) => slugs.map((s) => agencies.get(s)).filter((id): id is string => id !== undefined);
+  const { tasks, ...plan } = seed.plan;
+  const created = await strapi.documents(UID.plan).create({ data: plan as never });
+  for (const t of tasks) {
+    await strapi.documents(UID.planTask).create({
+      data: { ...t, plan: created.documentId, leadAgencies: refs(t.leadAgencies), coordinatingAgencies: refs(t.coordinatingAgencies) } as never,
+    });
+  }
+  return 1 + tasks.length;
+}
+
+/** Uploads a generated infographic for an article; returns the file id. */
+async function uploadCover(strapi: Core.Strapi, article: SeedArticle, index: number, demoLabel: string): Promise<number> {
+  const name = `${slugify(article.title, 60)}.png`;
+  const { filepath, size } = await renderPng(infographicSvg(article, index, demoLabel), String(index));
+  try {
+    const [file] = await strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name, alternativeText: article.coverAlt ?? article.title, caption: article.chart?.label ?? null } },
+      files: { filepath, originalFilename: name, mimetype: 'image/png', size },
+    });
+    return file.id;
+  } finally {
+    await fs.rm(filepath, { force: true });
+  }
+}
+
+async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
+  const existing = await documentIds(strapi, UID.article, 'slug');
+  const areas = await documentIds(strapi, UID.reformArea, 'code');
+  const topics = await documentIds(strapi, UID.topic, 'slug');
+  const agencies = await documentIds(strapi, UID.agency, 'slug');
+  let created = 0;
+  for (const [index, a] of seed.articles.entries()) {
+    const slug = slugify(a.title);
+    if (existing.has(slug)) continue;
+    const cover = a.coverAlt ? await uploadCover(strapi, a, index, seed.manifest.demoNotice) : null;
+    await strapi.documents(UID.article).create({
+      status: 'published',
+      data: {
+        title: a.title, slug, summary: a.summary, body: a.body, format: a.format, byline: a.byline,
+        featured: a.featured, demo: true, publicationDate: new Date(a.publishedAt).toISOString(),
+        areas: a.areas.map((c) => areas.get(c)).filter(Boolean),
+        topics: a.topics.map((t) => topics.get(t)).filter(Boolean),
+        agency: agencies.get(a.agency) ?? null,
+        cover,
+      } as never,
+    });
+    created++;
+  }
+  return created;
+}
+
+/** Seeds all content; returns counts of what was created this time. */
+export async function seedContent(strapi: Core.Strapi, seed: Seed) {
+  const agencies = await seedAgencies(strapi, seed);
+  const taxonomy = await seedTaxonomy(strapi, seed);
+  const plan = await seedPlan(strapi, seed);
+  const articles = await seedArticles(strapi, seed);
+  return { agencies, taxonomy, plan, articles };
+}

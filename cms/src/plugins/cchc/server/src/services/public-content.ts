@@ -1,0 +1,105 @@
+/**
+ * The public (read-only) face of the column: published articles, taxonomies,
+ * agencies and plans, mapped to the shared contracts.
+ */
+import type { Agency, ArticleDetail, GetHome, ListArticles, Plan, ReformArea, Topic } from '@cchc/shared';
+import { MESSAGES, NotFoundError } from '../errors.js';
+import { toAgency, toArticleDetail, toArticleSummary, toPlan, toReformArea, toTopic } from '../mappers/public.js';
+import type { ArticleRepository } from '../repositories/articles.js';
+import type { TaxonomyRepository } from '../repositories/taxonomy.js';
+
+/** How many merged-agency generations an agency page reaches back through. */
+const MAX_SUCCESSION_DEPTH = 5;
+
+const HOME_FEATURED = 4;
+const HOME_LATEST = 8;
+const HOME_PER_AREA = 4;
+
+/** Collaborators of the public content service. */
+export interface PublicContentDeps {
+  articles: ArticleRepository;
+  taxonomy: TaxonomyRepository;
+}
+
+/** Creates the public content service. */
+export function createPublicContentService({ articles, taxonomy }: PublicContentDeps) {
+  /** The slug of an agency and of every agency merged into it, transitively. */
+  async function agencyLineage(slug: string): Promise<string[]> {
+    const lineage = [slug];
+    let frontier = [slug];
+    for (let depth = 0; depth < MAX_SUCCESSION_DEPTH && frontier.length > 0; depth++) {
+      const found = (await Promise.all(frontier.map((s) => taxonomy.predecessorsOf(s)))).flat().map((a) => a.slug);
+      frontier = found.filter((s) => !lineage.includes(s));
+      lineage.push(...frontier);
+    }
+    return lineage;
+  }
+
+  return {
+    /** A page of published articles matching the query. */
+    async listArticles(query: ListArticles.Query): Promise<ListArticles.Response> {
+      const { page, pageSize, agency, ...rest } = query;
+      const agencySlugs = agency ? await agencyLineage(agency) : undefined;
+      const { rows, total } = await articles.findPublished({ ...rest, agencySlugs }, page, pageSize);
+      return {
+        data: rows.map(toArticleSummary),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    /** A published article by slug; NotFoundError otherwise (drafts included). */
+    async getArticle(slug: string): Promise<ArticleDetail> {
+      const row = await articles.findPublishedBySlug(slug);
+      if (!row) throw new NotFoundError(MESSAGES.articleNotFound);
+      return toArticleDetail(row);
+    },
+
+    /** Everything the column's home page shows. */
+    async home(): Promise<GetHome.Response['data']> {
+      const areas = await taxonomy.reformAreas();
+      const [featured, latest, ...perArea] = await Promise.all([
+        articles.findPublished({ featured: 'true' }, 1, HOME_FEATURED),
+        articles.findPublished({}, 1, HOME_LATEST),
+        ...areas.map((area) => articles.findPublished({ area: area.code }, 1, HOME_PER_AREA)),
+      ]);
+      return {
+        featured: featured!.rows.map(toArticleSummary),
+        latest: latest!.rows.map(toArticleSummary),
+        areas: areas.map((area, i) => ({ area: toReformArea(area), articles: perArea[i]!.rows.map(toArticleSummary) })),
+      };
+    },
+
+    /** All reform areas. */
+    async reformAreas(): Promise<ReformArea[]> {
+      return (await taxonomy.reformAreas()).map(toReformArea);
+    },
+
+    /** All topics. */
+    async topics(): Promise<Topic[]> {
+      return (await taxonomy.topics()).map(toTopic);
+    },
+
+    /** All agencies. */
+    async agencies(): Promise<Agency[]> {
+      const rows = await taxonomy.agencies();
+      return rows.map((a) => toAgency(a, rows.filter((p) => p.successor?.slug === a.slug)));
+    },
+
+    /** One agency with the agencies merged into it. */
+    async agency(slug: string): Promise<Agency> {
+      const row = await taxonomy.agencyBySlug(slug);
+      if (!row) throw new NotFoundError(MESSAGES.agencyNotFound);
+      return toAgency(row, await taxonomy.predecessorsOf(slug));
+    },
+
+    /** The plan of a year. */
+    async plan(year: number): Promise<Plan> {
+      const row = await taxonomy.planByYear(year);
+      if (!row) throw new NotFoundError(MESSAGES.planNotFound);
+      return toPlan(row);
+    },
+  };
+}
+
+/** The public content service's interface. */
+export type PublicContentService = ReturnType<typeof createPublicContentService>;

@@ -1,0 +1,16 @@
+/** The demo seed as a service, so the host app decides when it runs. */
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../constants.js';
+import type { CchcConfig } from '../config.js';
+import { seedDemo } from '../seed/index.js';
+
+/** Creates the seed service. */
+export function createSeedService(strapi: Core.Strapi) {
+  return {
+    /** Seeds the configured data set when seeding is enabled; creates only what is missing. */
+    async run(): Promise<void> {
+      const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig;
+      if (config.seed) await seedDemo(strapi, config);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// `npm start`: build what is out of date, start Strapi (which migrates and seeds
+// the database), then the site; print both addresses; Ctrl-C stops both.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildAll } from '../lib/build.mjs';
+import { CMS } from '../lib/paths.mjs';
+import { ensureSecrets } from '../lib/secrets.mjs';
+import { startCms, startSite, stopProcess } from '../lib/stack.mjs';
+
+const int = (value, fallback) => (value && /^\d+$/.test(value) ? Number(value) : fallback);
+
+function demoAccounts() {
+  const file = path.join(CMS, process.env.CCHC_SEED_DIR ?? 'seed/demo', 'accounts.json');
+  if (process.env.NODE_ENV === 'production' || !fs.existsSync(file)) return [];
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+export default async function start() {
+  ensureSecrets();
+  buildAll();
+  const cmsPort = int(process.env.CMS_PORT, 1337);
+  const sitePort = int(process.env.SITE_PORT, 4321);
+  const children = [];
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n[cchc] Stopping …');
+    await Promise.all(children.map((c) => stopProcess(c)));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+
+  try {
+    console.log(`[cchc] Starting the CMS on port ${cmsPort} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite, cms/data/cchc.db'}) …`);
+    const cms = await startCms({ port: cmsPort });
+    children.push(cms.child);
+    cms.child.on('exit', (c) => stop(c ?? 1));
+    const site = await startSite({
+      port: sitePort,
+      cmsUrl: cms.url,
+      cmsPublicUrl: process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`,
+    });
+    children.push(site.child);
+    site.child.on('exit', (c) => stop(c ?? 1));
+
+    const accounts = demoAccounts();
+    const password = process.env.DEMO_PASSWORD ?? 'CchcDemo2024!';
+    console.log('');
+    console.log(`  Chuyên mục CCHC (site):  http://localhost:${sitePort}`);
+    console.log(`  Quản trị (Strapi admin): http://localhost:${cmsPort}/admin`);
+    if (accounts.length > 0) {
+      console.log(`  Demo accounts (password: ${password}):`);
+      for (const a of accounts) console.log(`    ${a.email.padEnd(24)} ${a.role}${a.agency ? ` (${a.agency})` : ''}`);
+    }
+    console.log('  Ctrl-C stops both servers.\n');
+  } catch (error) {
+    console.error(`[cchc] ${error.message}`);
+    await stop(1);
+  }
+}

@@ -1,0 +1,18 @@
+// `npm test`: build what is out of date, then run every Vitest project
+// (unit, and integration + site tests on SQLite and, when reachable, PostgreSQL).
+import path from 'node:path';
+import { buildAll } from '../lib/build.mjs';
+import { ROOT } from '../lib/paths.mjs';
+import { ensureSecrets } from '../lib/secrets.mjs';
+import { BIN } from '../lib/tools.mjs';
+import { spawnSync } from 'node:child_process';
+
+export default async function test(args) {
+  ensureSecrets();
+  buildAll();
+  const result = spawnSync(process.execPath, [BIN.vitest, 'run', '--config', path.join(ROOT, 'tests', 'vitest.config.ts'), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  process.exit(result.status ?? 1);
+}

@@ -1,0 +1,68 @@
+/** Contracts of the article endpoints of the public API. */
+import { z } from 'zod';
+import { ARTICLE_FORMAT_CODES } from '../domain/formats.js';
+import { AgencyRefSchema } from './agencies.js';
+import { AttachmentSchema, ImageSchema, PaginationSchema, intParam, paginationQuery, slugParam } from './common.js';
+
+const AreaRefSchema = z.object({ code: z.string(), name: z.string() });
+const TopicRefSchema = z.object({ slug: z.string(), name: z.string() });
+
+/** An article in a list: what a card or a feed item needs. */
+export const ArticleSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  format: z.enum(ARTICLE_FORMAT_CODES),
+  publicationDate: z.string(),
+  featured: z.boolean(),
+  demo: z.boolean(),
+  areas: z.array(AreaRefSchema),
+  topics: z.array(TopicRefSchema),
+  agency: AgencyRefSchema.nullable(),
+  cover: ImageSchema.nullable(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+
+/** A whole article. The body is markdown; the site renders and sanitizes it. */
+export const ArticleDetailSchema = ArticleSummarySchema.extend({
+  body: z.string(),
+  byline: z.string(),
+  attachments: z.array(AttachmentSchema),
+  updatedAt: z.string(),
+});
+export type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
+
+/** GET /api/cchc/articles */
+export namespace ListArticles {
+  /** Query string; `quarter` needs `year`. Unknown parameters are ignored. */
+  export const QuerySchema = z
+    .object({
+      area: slugParam('area').optional(),
+      topic: slugParam('topic').optional(),
+      agency: slugParam('agency').optional(),
+      format: z.enum(ARTICLE_FORMAT_CODES, { error: 'Tham số "format" không phải là một hình thức hợp lệ.' }).optional(),
+      year: intParam('year', 1990, 2100).optional(),
+      quarter: intParam('quarter', 1, 4).optional(),
+      featured: z.enum(['true', 'false'], { error: 'Tham số "featured" chỉ nhận true hoặc false.' }).optional(),
+      ...paginationQuery,
+    })
+    .refine((q) => q.quarter === undefined || q.year !== undefined, {
+      error: 'Tham số "quarter" cần đi kèm tham số "year".',
+      path: ['quarter'],
+    });
+  export type Query = z.infer<typeof QuerySchema>;
+  /** The query as the site writes it before serialisation. */
+  export type QueryInput = z.input<typeof QuerySchema>;
+  export const ResponseSchema = z.object({
+    data: z.array(ArticleSummarySchema),
+    meta: z.object({ pagination: PaginationSchema }),
+  });
+  export type Response = z.infer<typeof ResponseSchema>;
+}
+
+/** GET /api/cchc/articles/:slug */
+export namespace GetArticle {
+  export const ParamsSchema = z.object({ slug: slugParam('slug') });
+  export const ResponseSchema = z.object({ data: ArticleDetailSchema });
+  export type Response = z.infer<typeof ResponseSchema>;
+}

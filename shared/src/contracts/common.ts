@@ -1,0 +1,79 @@
+/**
+ * Building blocks of the public API contracts. Each schema validates data at a
+ * boundary (query strings on the CMS, CMS responses on the site); the TypeScript
+ * types are derived from the schemas.
+ */
+import { z } from 'zod';
+import { SLUG_PATTERN } from '../text/vietnamese.js';
+
+/** Largest page size the public API serves. */
+export const MAX_PAGE_SIZE = 50;
+/** Page size when none is asked for. */
+export const DEFAULT_PAGE_SIZE = 10;
+/** Highest page number accepted; deeper pages are refused rather than scanned. */
+export const MAX_PAGE = 10_000;
+
+/** A slug query parameter (area code, agency slug, topic slug). */
+export const slugParam = (name: string) =>
+  z.string({ error: `Tham số "${name}" phải là một chuỗi.` }).regex(SLUG_PATTERN, {
+    error: `Tham số "${name}" chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`,
+  });
+
+/** A positive integer query parameter given as a decimal string. */
+export const intParam = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `Tham số "${name}" phải là một số.` })
+    .regex(/^\d{1,6}$/, { error: `Tham số "${name}" phải là số nguyên từ ${min} đến ${max}.` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: `Tham số "${name}" phải là số nguyên từ ${min} đến ${max}.` });
+
+/** Page and page size, as every list endpoint takes them. */
+export const paginationQuery = {
+  page: intParam('page', 1, MAX_PAGE).default(1),
+  pageSize: intParam('pageSize', 1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+
+/** Pagination metadata of a list response. */
+export const PaginationSchema = z.object({
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  pageCount: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type Pagination = z.infer<typeof PaginationSchema>;
+
+/** The error body the API answers with (Strapi's shape). */
+export const ErrorResponseSchema = z.object({
+  data: z.null(),
+  error: z.object({ status: z.number(), name: z.string(), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** One rendition of an image (Strapi's responsive formats). */
+export const ImageRenditionSchema = z.object({
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  mime: z.string(),
+});
+
+/** An image as the public API exposes it: URL, size, alt text and renditions. */
+export const ImageSchema = z.object({
+  url: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  mime: z.string(),
+  alt: z.string(),
+  renditions: z.array(ImageRenditionSchema),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+/** A downloadable file attached to a piece. */
+export const AttachmentSchema = z.object({
+  url: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  sizeKb: z.number(),
+  kind: z.enum(['image', 'video', 'audio', 'document', 'other']),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;

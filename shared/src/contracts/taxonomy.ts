@@ -1,0 +1,34 @@
+/** Contracts of the taxonomy endpoints: reform areas and topics. */
+import { z } from 'zod';
+
+/** A reform area as the public API shows it. */
+export const ReformAreaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  description: z.string(),
+  order: z.number().int(),
+  leadAgency: z.object({ slug: z.string(), name: z.string() }).nullable(),
+});
+export type ReformArea = z.infer<typeof ReformAreaSchema>;
+
+/** A topic of the second taxonomy. */
+export const TopicSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  order: z.number().int(),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** GET /api/cchc/reform-areas */
+export namespace ListReformAreas {
+  export const ResponseSchema = z.object({ data: z.array(ReformAreaSchema) });
+  export type Response = z.infer<typeof ResponseSchema>;
+}
+
+/** GET /api/cchc/topics */
+export namespace ListTopics {
+  export const ResponseSchema = z.object({ data: z.array(TopicSchema) });
+  export type Response = z.infer<typeof ResponseSchema>;
+}

@@ -1,0 +1,87 @@
+/** Demo accounts, and what saving through the admin API does to articles. */
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { adminLogin, contentManager, getJson } from '../support/api.js';
+import { seed } from '../support/seed.js';
+
+const ARTICLE = 'plugin::cchc.article';
+const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'strapi-editor', contributor: 'strapi-author' };
+
+describe('demo accounts', () => {
+  test.each(seed.accounts.map((a) => [a.email, a.role] as const))('%s signs in as %s', async (email, role) => {
+    const token = await adminLogin(inject('cmsUrl'), email, inject('demoPassword'));
+    const me = await fetch(`${inject('cmsUrl')}/admin/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await me.json()) as { data: { roles: Array<{ code: string }> } };
+    expect(body.data.roles.map((r) => r.code)).toEqual([ROLE_CODES[role]]);
+  });
+
+  test('a wrong password is refused', async () => {
+    const res = await fetch(`${inject('cmsUrl')}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bientap@cchc.local', password: 'wrong-password' }),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  test("the editor may manage every content type of the plugin", async () => {
+    const token = await adminLogin(inject('cmsUrl'), 'bientap@cchc.local', inject('demoPassword'));
+    const res = await fetch(`${inject('cmsUrl')}/admin/users/me/permissions`, { headers: { authorization: `Bearer ${token}` } });
+    const { data } = (await res.json()) as { data: Array<{ action: string; subject: string | null }> };
+    for (const type of ['article', 'agency', 'reform-area', 'topic', 'plan', 'plan-task']) {
+      const actions = data.filter((p) => p.subject === `plugin::cchc.${type}`).map((p) => p.action);
+      expect(actions, type).toContain('plugin::content-manager.explorer.update');
+    }
+  });
+});
+
+describe('articles saved through the admin panel', () => {
+  let articles: ReturnType<typeof contentManager>;
+  let areaId: string;
+
+  beforeAll(async () => {
+    const token = await adminLogin(inject('cmsUrl'), 'bientap@cchc.local', inject('demoPassword'));
+    articles = contentManager(inject('cmsUrl'), token, ARTICLE);
+    const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
+    areaId = areas.body.results.find((a: { code: string }) => a.code === 'the-che').documentId;
+  });
+
+  test('a draft is invisible to the public until it is published', async () => {
+    const title = `Bản nháp kiểm thử ${inject('database')} ${Date.now()}`;
+    const created = await articles.create({ title, summary: 'Tóm tắt', body: 'Nội dung', format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
+    expect(created.status).toBe(201);
+    const { documentId, slug } = created.body.data;
+    expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${slug}`)).status).toBe(404);
+    const listed = await getJson<{ data: Array<{ slug: string }> }>(`${inject('cmsUrl')}/api/cchc/articles?area=the-che&pageSize=50`);
+    expect(listed.body.data.map((a) => a.slug)).not.toContain(slug);
+
+    expect((await articles.publish(documentId)).status).toBe(200);
+    const published = await getJson<{ data: { title: string } }>(`${inject('cmsUrl')}/api/cchc/articles/${slug}`);
+    expect(published.status).toBe(200);
+    expect(published.body.data.title).toBe(title);
+
+    // A later draft edit does not reach the public until published again.
+    expect((await articles.update(documentId, { title: `${title} (sửa)` })).status).toBe(200);
+    const stillPublished = await getJson<{ data: { title: string } }>(`${inject('cmsUrl')}/api/cchc/articles/${slug}`);
+    expect(stillPublished.body.data.title).toBe(title);
+  });
+
+  test('text is stored in NFC and the slug is Vietnamese-aware and unique', async () => {
+    const title = 'Đường dây nóng về thủ tục hành chính';
+    const first = await articles.create({ title: title.normalize('NFD'), format: 'tin-ngan' });
+    const second = await articles.create({ title, format: 'tin-ngan' });
+    expect(first.status).toBe(201);
+    expect(first.body.data.title).toBe(title.normalize('NFC'));
+    expect(first.body.data.slug).toMatch(/^duong-day-nong-ve-thu-tuc-hanh-chinh(-\d+)?$/);
+    expect(second.body.data.slug).not.toBe(first.body.data.slug);
+    await articles.remove(first.body.data.documentId);
+    await articles.remove(second.body.data.documentId);
+  });
+
+  test('publishing without a reform area is refused with a reason, and nothing is published', async () => {
+    const created = await articles.create({ title: `Chưa có lĩnh vực ${Date.now()}`, format: 'tin-ngan' });
+    const res = await articles.publish(created.body.data.documentId);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('lĩnh vực');
+    expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${created.body.data.slug}`)).status).toBe(404);
+  });
+});

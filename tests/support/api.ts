@@ -1,0 +1,53 @@
+/** Small HTTP helpers for the integration tests: public API reads and admin-API writes. */
+import { expect } from 'vitest';
+
+/** GETs a URL and returns status and parsed JSON body. */
+export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Signs in to the Strapi admin API and returns a bearer token. */
+export async function adminLogin(cmsUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status, `login of ${email}`).toBe(200);
+  const body = (await res.json()) as { data: { token: string } };
+  return body.data.token;
+}
+
+/** A client of the content-manager admin API for one content type. */
+export function contentManager(cmsUrl: string, token: string, uid: string) {
+  const base = `${cmsUrl}/content-manager/collection-types/${uid}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} }; // admin API bodies vary per route
+  };
+  return {
+    list: (query = '') => call('GET', `?pageSize=100${query}`),
+    create: (data: Record<string, unknown>) => call('POST', '', data),
+    update: (documentId: string, data: Record<string, unknown>) => call('PUT', `/${documentId}`, data),
+    publish: (documentId: string) => call('POST', `/${documentId}/actions/publish`, {}),
+    remove: (documentId: string) => call('DELETE', `/${documentId}`),
+  };
+}
+
+/** Collects every key of a JSON value, at any depth. */
+export function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => allKeys(v, keys));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      keys.add(k);
+      allKeys(v, keys);
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,4 @@
+import type { TestProject } from 'vitest/node';
+import { setupStack } from './stack.js';
+
+export default (project: TestProject) => setupStack(project, 'sqlite');

@@ -1,0 +1,68 @@
+/**
+ * Boots the real system for a test project: Strapi on a fresh database (seeded
+ * twice, to prove the seed duplicates nothing), then the built Astro site.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+// The stack helpers are shared with `npm start` (plain ESM, no types).
+// @ts-expect-error scripts/lib is JavaScript without declarations
+import { startCms, startSite, stopProcess } from '../../scripts/lib/stack.mjs';
+import { freePort } from './ports.js';
+import { createDatabase } from './postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cmsUrl: string;
+    siteUrl: string;
+    database: 'sqlite' | 'postgres';
+    demoPassword: string;
+  }
+}
+
+export const DEMO_PASSWORD = 'TestDemo2024!';
+
+interface Child {
+  child: unknown;
+  url: string;
+}
+
+/** Starts the stack on the given database and provides its URLs to the project's tests. */
+export async function setupStack(project: TestProject, database: 'sqlite' | 'postgres'): Promise<() => Promise<void>> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), `cchc-${database}-`));
+  const pgDb = database === 'postgres' ? await createDatabase('cchc_test') : null;
+  const logFile = path.join(tmp, 'cms.log');
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  const env: Record<string, string> = {
+    PUBLIC_DIR: path.join(tmp, 'public'),
+    DEMO_PASSWORD,
+    NODE_ENV: 'development',
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
+  };
+  const cmsPort = await freePort();
+  let cms: Child | null = null;
+  let site: Child | null = null;
+  try {
+    // First boot creates and seeds the database; the second must find everything in place.
+    const first: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
+    await stopProcess(first.child);
+    cms = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
+    site = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: cms.url, log });
+  } catch (error) {
+    await fs.writeFile(logFile, lines.join('\n'));
+    throw new Error(`The ${database} stack did not start (log: ${logFile}): ${(error as Error).message}\n${lines.slice(-30).join('\n')}`);
+  }
+  project.provide('cmsUrl', cms.url);
+  project.provide('siteUrl', site.url);
+  project.provide('database', database);
+  project.provide('demoPassword', DEMO_PASSWORD);
+  return async () => {
+    await stopProcess(site?.child);
+    await stopProcess(cms?.child);
+    await fs.writeFile(logFile, lines.join('\n'));
+    await pgDb?.drop();
+    if (!process.env.KEEP_TEST_DATA) await fs.rm(tmp, { recursive: true, force: true });
+  };
+}

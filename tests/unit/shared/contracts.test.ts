@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { ARTICLE_FORMAT_CODES, GetArticle, ListArticles, MAX_PAGE_SIZE, formatLabel } from '../../../shared/src/index.js';
+
+describe('ListArticles.QuerySchema', () => {
+  test('defaults page and page size', () => {
+    expect(ListArticles.QuerySchema.parse({})).toEqual({ page: 1, pageSize: 10 });
+  });
+
+  test('accepts every filter together', () => {
+    const query = { area: 'the-che', topic: 'chi-so', agency: 'so-tu-phap', format: 'infographic', year: '2024', quarter: '3', featured: 'true', page: '2', pageSize: '50' };
+    expect(ListArticles.QuerySchema.parse(query)).toEqual({ ...query, year: 2024, quarter: 3, page: 2, pageSize: 50 });
+  });
+
+  test('ignores unknown parameters', () => {
+    expect(ListArticles.QuerySchema.parse({ utm_source: 'zalo' })).toEqual({ page: 1, pageSize: 10 });
+  });
+
+  test.each([
+    [{ page: '0' }, 'page'],
+    [{ page: 'abc' }, 'page'],
+    [{ page: '1.5' }, 'page'],
+    [{ pageSize: String(MAX_PAGE_SIZE + 1) }, 'pageSize'],
+    [{ area: 'Cải cách' }, 'area'],
+    [{ area: ['a', 'b'] }, 'area'],
+    [{ agency: { $ne: 'x' } }, 'agency'],
+    [{ format: 'podcast' }, 'format'],
+    [{ year: '24' }, 'year'],
+    [{ quarter: '2' }, 'quarter'],
+    [{ year: '2024', quarter: '5' }, 'quarter'],
+    [{ featured: 'yes' }, 'featured'],
+  ])('refuses %j with a message naming "%s"', (query, field) => {
+    const result = ListArticles.QuerySchema.safeParse(query);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message).join(' ')).toContain(`"${field}"`);
+  });
+});
+
+test('GetArticle.ParamsSchema refuses a slug with diacritics', () => {
+  expect(GetArticle.ParamsSchema.safeParse({ slug: 'cải-cách' }).success).toBe(false);
+  expect(GetArticle.ParamsSchema.safeParse({ slug: 'cai-cach' }).success).toBe(true);
+});
+
+test('every format has a Vietnamese label in NFC', () => {
+  for (const code of ARTICLE_FORMAT_CODES) {
+    const label = formatLabel(code);
+    expect(label).toMatch(/^\p{Lu}/u);
+    expect(label).toBe(label.normalize('NFC'));
+  }
+});
