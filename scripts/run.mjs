@@ -9,6 +9,7 @@ const COMMANDS = {
   start: () => import('./commands/start.mjs'),
   test: () => import('./commands/test.mjs'),
   build: () => import('./commands/build.mjs'),
+  typecheck: () => import('./commands/typecheck.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -14,7 +14,8 @@ const stackProject = (database: 'sqlite' | 'postgres') => ({
   test: {
     name: database,
     root: ROOT,
-    include: ['tests/integration/**/*.test.ts', 'tests/site/**/*.test.ts'],
+    // The browser suite tests the front ends, which do not depend on the database: SQLite only.
+    include: ['tests/integration/**/*.test.ts', 'tests/site/**/*.test.ts', ...(database === 'sqlite' ? ['tests/e2e/**/*.test.ts'] : [])],
     globalSetup: [`tests/support/global-${database}.ts`],
     testTimeout: 60_000,
     hookTimeout: 60_000,

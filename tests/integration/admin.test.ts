@@ -1,5 +1,5 @@
 /** Demo accounts, and what saving through the admin API does to articles. */
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { adminLogin, contentManager, getJson } from '../support/api.js';
 import { seed } from '../support/seed.js';
 
@@ -18,7 +18,8 @@ describe('demo accounts', () => {
     const res = await fetch(`${inject('cmsUrl')}/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bientap@cchc.local', password: 'wrong-password' }),
+      // Another account than the editor's: Strapi rate-limits sign-ins per email.
+      body: JSON.stringify({ email: 'sotaichinh@cchc.local', password: 'wrong-password' }),
     });
     expect(res.status).toBe(400);
   });
@@ -37,6 +38,8 @@ describe('demo accounts', () => {
 describe('articles saved through the admin panel', () => {
   let articles: ReturnType<typeof contentManager>;
   let areaId: string;
+  // Articles made here are deleted afterwards, so other suites see only the seed.
+  const created: string[] = [];
 
   beforeAll(async () => {
     const token = await adminLogin(inject('cmsUrl'), 'bientap@cchc.local', inject('demoPassword'));
@@ -45,11 +48,16 @@ describe('articles saved through the admin panel', () => {
     areaId = areas.body.results.find((a: { code: string }) => a.code === 'the-che').documentId;
   });
 
+  afterAll(async () => {
+    for (const documentId of created) expect((await articles.remove(documentId)).status).toBe(200);
+  });
+
   test('a draft is invisible to the public until it is published', async () => {
     const title = `Bản nháp kiểm thử ${inject('database')} ${Date.now()}`;
-    const created = await articles.create({ title, summary: 'Tóm tắt', body: 'Nội dung', format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
-    expect(created.status).toBe(201);
-    const { documentId, slug } = created.body.data;
+    const response = await articles.create({ title, summary: 'Tóm tắt', body: 'Nội dung', format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
+    expect(response.status).toBe(201);
+    const { documentId, slug } = response.body.data;
+    created.push(documentId);
     expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${slug}`)).status).toBe(404);
     const listed = await getJson<{ data: Array<{ slug: string }> }>(`${inject('cmsUrl')}/api/cchc/articles?area=the-che&pageSize=50`);
     expect(listed.body.data.map((a) => a.slug)).not.toContain(slug);
@@ -69,19 +77,19 @@ describe('articles saved through the admin panel', () => {
     const title = 'Đường dây nóng về thủ tục hành chính';
     const first = await articles.create({ title: title.normalize('NFD'), format: 'tin-ngan' });
     const second = await articles.create({ title, format: 'tin-ngan' });
+    created.push(first.body.data.documentId, second.body.data.documentId);
     expect(first.status).toBe(201);
     expect(first.body.data.title).toBe(title.normalize('NFC'));
     expect(first.body.data.slug).toMatch(/^duong-day-nong-ve-thu-tuc-hanh-chinh(-\d+)?$/);
     expect(second.body.data.slug).not.toBe(first.body.data.slug);
-    await articles.remove(first.body.data.documentId);
-    await articles.remove(second.body.data.documentId);
   });
 
   test('publishing without a reform area is refused with a reason, and nothing is published', async () => {
-    const created = await articles.create({ title: `Chưa có lĩnh vực ${Date.now()}`, format: 'tin-ngan' });
-    const res = await articles.publish(created.body.data.documentId);
+    const draft = await articles.create({ title: `Chưa có lĩnh vực ${Date.now()}`, format: 'tin-ngan' });
+    created.push(draft.body.data.documentId);
+    const res = await articles.publish(draft.body.data.documentId);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('lĩnh vực');
-    expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${created.body.data.slug}`)).status).toBe(404);
+    expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${draft.body.data.slug}`)).status).toBe(404);
   });
 });

@@ -42,25 +42,32 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
   };
   const cmsPort = await freePort();
-  let cms: Child | null = null;
-  let site: Child | null = null;
-  try {
+  const started: Child[] = [];
+  const boot = async () => {
     // First boot creates and seeds the database; the second must find everything in place.
     const first: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
     await stopProcess(first.child);
-    cms = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
-    site = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: cms.url, log });
+    const cms: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
+    started.push(cms);
+    const site: Child = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: cms.url, log });
+    started.push(site);
+    return { cms, site };
+  };
+  let stack: { cms: Child; site: Child };
+  try {
+    stack = await boot();
   } catch (error) {
+    await Promise.all(started.map((s) => stopProcess(s.child)));
     await fs.writeFile(logFile, lines.join('\n'));
     throw new Error(`The ${database} stack did not start (log: ${logFile}): ${(error as Error).message}\n${lines.slice(-30).join('\n')}`);
   }
-  project.provide('cmsUrl', cms.url);
-  project.provide('siteUrl', site.url);
+  project.provide('cmsUrl', stack.cms.url);
+  project.provide('siteUrl', stack.site.url);
   project.provide('database', database);
   project.provide('demoPassword', DEMO_PASSWORD);
   return async () => {
-    await stopProcess(site?.child);
-    await stopProcess(cms?.child);
+    await stopProcess(stack.site.child);
+    await stopProcess(stack.cms.child);
     await fs.writeFile(logFile, lines.join('\n'));
     await pgDb?.drop();
     if (!process.env.KEEP_TEST_DATA) await fs.rm(tmp, { recursive: true, force: true });

@@ -14,6 +14,8 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Truyền thông CCHC' },
+      // Every signed-in administrator may see the overview; its figures are not sensitive.
+      permissions: [],
       Component: () => import('./pages/HomePage').then((m) => ({ default: m.HomePage })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });

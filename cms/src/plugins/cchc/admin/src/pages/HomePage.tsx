@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
 
 interface Overview {
-  articles: { published: number; draft: number };
+  articles: { published: number; unpublished: number };
   agencies: { total: number; active: number };
   reformAreas: number;
   topics: number;
@@ -28,7 +28,7 @@ export const HomePage = () => {
 
   const figures: Array<[string, number | undefined]> = [
     ['overview.articles.published', overview?.articles.published],
-    ['overview.articles.draft', overview?.articles.draft],
+    ['overview.articles.unpublished', overview?.articles.unpublished],
     ['overview.agencies', overview?.agencies.active],
     ['overview.areas', overview?.reformAreas],
     ['overview.topics', overview?.topics],

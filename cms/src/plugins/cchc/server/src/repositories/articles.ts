@@ -62,13 +62,16 @@ export function createArticleRepository(strapi: Core.Strapi) {
       return { rows: rows as unknown as ArticleRecord[], total };
     },
 
-    /** How many articles exist as published and as draft versions. */
-    async countByStatus(): Promise<{ published: number; draft: number }> {
-      const [published, draft] = await Promise.all([
+    /**
+     * How many articles are published, and how many have never been published.
+     * Every document has a draft version, published ones included, hence the difference.
+     */
+    async countByStatus(): Promise<{ published: number; unpublished: number }> {
+      const [published, all] = await Promise.all([
         documents().count({ status: 'published' }),
         documents().count({ status: 'draft' }),
       ]);
-      return { published, draft };
+      return { published, unpublished: all - published };
     },
 
     /** The published version of an article, by slug. */

@@ -26,6 +26,8 @@ export async function seedAccounts(strapi: Core.Strapi, accounts: SeedAccount[],
       password,
       isActive: true,
       registrationToken: null,
+      // The admin panel opens in Vietnamese for the demo accounts.
+      preferedLanguage: 'vi',
       roles: [role.id],
     });
     created.push(account.email);

@@ -4,7 +4,7 @@ import type { TaxonomyRepository } from '../repositories/taxonomy.js';
 
 /** What the admin overview shows. */
 export interface Overview {
-  articles: { published: number; draft: number };
+  articles: { published: number; unpublished: number };
   agencies: { total: number; active: number };
   reformAreas: number;
   topics: number;

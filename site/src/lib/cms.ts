@@ -1,0 +1,205 @@
+/**
+ * The site's one client of the CMS public API (/api/cchc/…). Every answer is
+ * validated with the shared contract schema before a page sees it; a 404 becomes
+ * `null`, an unreachable or failing CMS a CmsUnavailableError, anything else
+ * unexpected a CmsContractError.
+ */
+import {
+  GetAgency,
+  GetArticle,
+  GetHome,
+  ListAgencies,
+  ListArticles,
+  ListReformAreas,
+  ListTopics,
+  isSlug,
+  type Agency,
+  type ArticleDetail,
+  type ArticleFormat,
+  type ReformArea,
+  type Topic,
+} from '@cchc/shared';
+import { z } from 'zod';
+import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsPublicUrl, cmsUrl } from './config';
+import { CmsContractError, CmsUnavailableError } from './errors';
+
+/** Filters and page of an article list, as the site writes them. */
+export interface ArticleQuery {
+  area?: string;
+  topic?: string;
+  agency?: string;
+  format?: ArticleFormat;
+  year?: number;
+  quarter?: number;
+  featured?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** What the client needs from its surroundings; tests pass their own fetch and clock. */
+export interface CmsClientOptions {
+  /** Base URL of the CMS, read on every request. */
+  baseUrl: () => string;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs?: number;
+  areaCacheTtlMs?: number;
+  now?: () => number;
+}
+
+/** The operations of the public API the site uses. */
+export interface CmsClient {
+  getHome(): Promise<GetHome.Response['data']>;
+  listArticles(query: ArticleQuery): Promise<ListArticles.Response>;
+  getArticle(slug: string): Promise<ArticleDetail | null>;
+  listReformAreas(): Promise<ReformArea[]>;
+  getReformArea(code: string): Promise<ReformArea | null>;
+  listTopics(): Promise<Topic[]>;
+  listAgencies(): Promise<Agency[]>;
+  getAgency(slug: string): Promise<Agency | null>;
+}
+
+/** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
+const UNAVAILABLE_STATUSES = new Set([408, 429]);
+
+/**
+ * Serialises an article query in the API's parameter names, leaving out what is unset.
+ * @example articleQueryString({ area: 'the-che', page: 2 }) === 'area=the-che&page=2'
+ */
+export function articleQueryString(query: ArticleQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined][]) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** True for errors that mean the connection or the time budget failed, not the content. */
+function isTransportError(error: unknown): boolean {
+  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError';
+  // undici reports refused connections and cut bodies as TypeError ("fetch failed", "terminated").
+  return error instanceof TypeError;
+}
+
+/** Creates a client; the site uses the default one below, tests make their own. */
+export function createCmsClient(options: CmsClientOptions): CmsClient {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? CMS_TIMEOUT_MS;
+  const ttlMs = options.areaCacheTtlMs ?? AREA_CACHE_TTL_MS;
+  const now = options.now ?? Date.now;
+  let areaCache: { expires: number; value: Promise<ReformArea[]> } | null = null;
+
+  /** GETs a path and validates the JSON body; `null` on 404 when `allowNotFound`. */
+  async function get<T>(path: string, schema: z.ZodType<T>, allowNotFound: boolean): Promise<T | null> {
+    const url = `${options.baseUrl()}/api/cchc${path}`;
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { headers: { accept: 'application/json' }, signal });
+    } catch (cause) {
+      throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
+    }
+    if (response.status === 404 && allowNotFound) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (response.status >= 500 || UNAVAILABLE_STATUSES.has(response.status)) {
+      await response.body?.cancel();
+      throw new CmsUnavailableError(`CMS answered ${response.status}: GET ${path}`);
+    }
+    if (!response.ok) {
+      const detail = await response.text().catch(() => '');
+      throw new CmsContractError(`CMS answered ${response.status}: GET ${path} ${detail.slice(0, 300)}`);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (cause) {
+      if (isTransportError(cause)) throw new CmsUnavailableError(`CMS body cut off: GET ${path}`, { cause });
+      throw new CmsContractError(`CMS sent invalid JSON: GET ${path}`, { cause });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new CmsContractError(`CMS response breaks the contract: GET ${path}\n${z.prettifyError(parsed.error)}`);
+    }
+    return parsed.data;
+  }
+
+  /** GETs a path that must exist. */
+  async function getRequired<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    const result = await get(path, schema, false);
+    if (result === null) throw new CmsContractError(`CMS answered 404: GET ${path}`);
+    return result;
+  }
+
+  async function listReformAreas(): Promise<ReformArea[]> {
+    const current = now();
+    if (areaCache && areaCache.expires > current) return areaCache.value;
+    const value = getRequired('/reform-areas', ListReformAreas.ResponseSchema).then((r) =>
+      [...r.data].sort((a, b) => a.order - b.order),
+    );
+    const entry = { expires: current + ttlMs, value };
+    areaCache = entry;
+    // A failed load must not be served from the cache for the next minute.
+    value.catch(() => {
+      if (areaCache === entry) areaCache = null;
+    });
+    return value;
+  }
+
+  return {
+    async getHome() {
+      return (await getRequired('/home', GetHome.ResponseSchema)).data;
+    },
+    async listArticles(query) {
+      const qs = articleQueryString(query);
+      return getRequired(`/articles${qs ? `?${qs}` : ''}`, ListArticles.ResponseSchema);
+    },
+    async getArticle(slug) {
+      if (!isSlug(slug)) return null;
+      return (await get(`/articles/${encodeURIComponent(slug)}`, GetArticle.ResponseSchema, true))?.data ?? null;
+    },
+    listReformAreas,
+    async getReformArea(code) {
+      if (!isSlug(code)) return null;
+      return (await listReformAreas()).find((area) => area.code === code) ?? null;
+    },
+    async listTopics() {
+      return (await getRequired('/topics', ListTopics.ResponseSchema)).data;
+    },
+    async listAgencies() {
+      return (await getRequired('/agencies', ListAgencies.ResponseSchema)).data;
+    },
+    async getAgency(slug) {
+      if (!isSlug(slug)) return null;
+      return (await get(`/agencies/${encodeURIComponent(slug)}`, GetAgency.ResponseSchema, true))?.data ?? null;
+    },
+  };
+}
+
+const client = createCmsClient({ baseUrl: cmsUrl });
+
+/** GET /api/cchc/home: featured, latest and per-area articles for the home page. */
+export const getHome = client.getHome;
+/** GET /api/cchc/articles: one page of published articles matching the filters. */
+export const listArticles = client.listArticles;
+/** GET /api/cchc/articles/:slug: one article, or null when unknown. */
+export const getArticle = client.getArticle;
+/** GET /api/cchc/reform-areas, in display order, kept in memory for a minute. */
+export const listReformAreas = client.listReformAreas;
+/** One reform area by code (from the cached list), or null when unknown. */
+export const getReformArea = client.getReformArea;
+/** GET /api/cchc/topics. */
+export const listTopics = client.listTopics;
+/** GET /api/cchc/agencies. */
+export const listAgencies = client.listAgencies;
+/** GET /api/cchc/agencies/:slug: one agency, or null when unknown. */
+export const getAgency = client.getAgency;
+
+/**
+ * The browser URL of a CMS media path (CMS_PUBLIC_URL prefix); absolute URLs pass through.
+ * @example mediaUrl('/uploads/a.png') === 'http://127.0.0.1:1337/uploads/a.png' // with no env set
+ */
+export function mediaUrl(path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  return `${cmsPublicUrl()}${path.startsWith('/') ? '' : '/'}${path}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Run-time configuration of the site, read from the environment on every call
+ * (not at build time), so one build can serve any CMS.
+ */
+
+/** Where the CMS listens when CMS_URL is not set. */
+export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
+
+/** How long one request to the CMS may take before the CMS counts as unavailable. */
+export const CMS_TIMEOUT_MS = 5_000;
+
+/** How long the reform-area list (used by the navigation of every page) is kept in memory. */
+export const AREA_CACHE_TTL_MS = 60_000;
+
+/** Reads an environment variable, treating an empty value as absent. */
+function env(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** Drops trailing slashes so paths can be appended with a single `/`. */
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** The base URL the server uses to call the CMS API (CMS_URL). */
+export function cmsUrl(): string {
+  return withoutTrailingSlash(env('CMS_URL') ?? DEFAULT_CMS_URL);
+}
+
+/** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else CMS_URL). */
+export function cmsPublicUrl(): string {
+  return withoutTrailingSlash(env('CMS_PUBLIC_URL') ?? cmsUrl());
+}
+
+/**
+ * Hosts whose iframes may appear in article bodies (IFRAME_HOSTS, comma separated).
+ * Empty by default: no embedded frame is shown until an administrator lists its host.
+ * @example IFRAME_HOSTS="www.youtube-nocookie.com, player.vimeo.com"
+ */
+export function iframeHosts(): string[] {
+  return (env('IFRAME_HOSTS') ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host.length > 0);
+}
+
+/** Hosts counted as this site's own when deciding whether a link is external (SITE_HOSTS, comma separated). */
+export function siteHosts(): string[] {
+  return (env('SITE_HOSTS') ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host.length > 0);
+}

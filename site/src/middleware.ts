@@ -1,0 +1,38 @@
+/**
+ * Runs around every page: starts loading the navigation's reform areas (cached for a
+ * minute, shared with the page's own calls), turns CmsUnavailableError, wherever a
+ * page's data load throws it, into the Vietnamese 503 page, and sets Cache-Control
+ * from the final status.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { listReformAreas } from './lib/cms';
+import { CmsUnavailableError } from './lib/errors';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_ROUTE, cacheControlFor } from './lib/http';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  // Second pass, after the rewrite below: render the 503 page without calling the CMS again.
+  if (context.locals.cmsUnavailable) {
+    context.locals.navAreas = Promise.resolve([]);
+    return next();
+  }
+  // Not awaited here: the page's own request runs meanwhile, and it alone decides
+  // whether the CMS being down is an error. A 404 page still renders, without navigation.
+  context.locals.navAreas = listReformAreas().catch(() => []);
+  let response: Response;
+  try {
+    response = await next();
+  } catch (error) {
+    if (!(error instanceof CmsUnavailableError)) throw error;
+    // One line in the log; the reader sees only the Vietnamese message.
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    console.error(`[site] ${context.url.pathname}: ${error.message}${cause}`);
+    context.locals.cmsUnavailable = true;
+    response = await context.rewrite(UNAVAILABLE_ROUTE);
+    response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  }
+  response.headers.set('Cache-Control', cacheControlFor(response.status));
+  if (response.headers.get('Content-Type') === 'text/html') {
+    response.headers.set('Content-Type', 'text/html; charset=utf-8');
+  }
+  return response;
+});

@@ -1,0 +1,85 @@
+/** Hostile article content, and the CMS going away. */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+// @ts-expect-error scripts/lib is JavaScript without declarations
+import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
+import { adminLogin, contentManager } from '../support/api.js';
+import { getPage } from '../support/html.js';
+import { freePort } from '../support/ports.js';
+
+const HOSTILE_BODY = [
+  'Đoạn mở đầu an toàn.',
+  '<script>window.__pwned = 1</script>',
+  '<img src="/uploads/x.png" onerror="window.__pwned = 2">',
+  '[Bấm vào đây](javascript:window.__pwned=3)',
+  '<a href="jAvAsCrIpT:window.__pwned=4">liên kết</a>',
+  '<iframe src="https://evil.example/embed"></iframe>',
+  '<p onmouseover="window.__pwned=5">Di chuột</p>',
+].join('\n\n');
+
+describe('an article body with script payloads', () => {
+  let slug = '';
+  let remove = async () => {};
+
+  beforeAll(async () => {
+    const token = await adminLogin(inject('cmsUrl'), 'admin@cchc.local', inject('demoPassword'));
+    const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
+    const areaId = areas.body.results[0].documentId;
+    const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
+    const created = await articles.create({
+      title: `Bài có mã độc ${inject('database')} ${Date.now()}`,
+      summary: 'Tóm tắt <script>window.__pwned=6</script>',
+      body: HOSTILE_BODY,
+      format: 'bai-viet',
+      areas: { connect: [{ documentId: areaId }] },
+    });
+    expect(created.status).toBe(201);
+    expect((await articles.publish(created.body.data.documentId)).status).toBe(200);
+    slug = created.body.data.slug;
+    // Deleted afterwards, so other suites see only the seed.
+    remove = async () => expect((await articles.remove(created.body.data.documentId)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await remove();
+  });
+
+  test('renders the body without any of them', async () => {
+    const { status, raw } = await getPage(`${inject('siteUrl')}/bai-viet/${slug}`);
+    expect(status).toBe(200);
+    const body = raw.match(/<div class="prose">([\s\S]*?)<\/div>/)?.[1] ?? '';
+    expect(body).toContain('Đoạn mở đầu an toàn.');
+    expect(body).not.toContain('__pwned');
+    expect(body).not.toContain('evil.example');
+    // Outside attribute values (where "<" is inert text), no markup can run anywhere on the page.
+    const markup = raw.replace(/="[^"]*"/g, '=""');
+    expect(markup).not.toMatch(/<script|<iframe|\son\w+=|javascript:/i);
+  });
+
+  test('shows a summary with markup as plain text', async () => {
+    const { raw } = await getPage(`${inject('siteUrl')}/bai-viet/${slug}`);
+    expect(raw).toContain('Tóm tắt &lt;script&gt;window.__pwned=6&lt;/script&gt;');
+  });
+});
+
+describe('when the CMS cannot be reached', () => {
+  let down: { child: unknown; url: string };
+
+  beforeAll(async () => {
+    // A port nothing listens on stands for a CMS that is down.
+    const deadCms = `http://127.0.0.1:${await freePort()}`;
+    down = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: deadCms, log: false });
+  });
+
+  afterAll(async () => {
+    await stopProcess(down?.child);
+  });
+
+  test.each(['/', '/linh-vuc/the-che', '/co-quan/so-tu-phap', '/bai-viet/bat-ky'])('%s answers 503 in Vietnamese, without a stack trace', async (path) => {
+    const { status, html, headers } = await getPage(`${down.url}${path}`);
+    expect(status).toBe(503);
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toContain('gián đoạn');
+    expect(html).not.toMatch(/ECONNREFUSED|at \w+ \(|fetch failed/);
+    expect(headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { articleQueryString, createCmsClient } from '../../../site/src/lib/cms.js';
+import { CmsContractError, CmsUnavailableError } from '../../../site/src/lib/errors.js';
+
+const area = {
+  code: 'the-che',
+  name: 'Cải cách thể chế',
+  nameEn: 'Institutional reform',
+  description: '',
+  order: 1,
+  leadAgency: null,
+};
+
+/** A fetch that answers from a table of path → response factory, honours the abort signal, and counts calls. */
+function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
+  const calls: string[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input));
+    const key = `${url.pathname}${url.search}`;
+    calls.push(key);
+    const route = routes[key];
+    if (!route) return Response.json({ data: null, error: { status: 404, name: 'NotFoundError', message: 'x' } }, { status: 404 });
+    const aborted = new Promise<never>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+    });
+    return Promise.race([route(), aborted]);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+const client = (routes: Record<string, () => Response | Promise<Response>>, now = () => 0) => {
+  const fake = fakeFetch(routes);
+  return { cms: createCmsClient({ baseUrl: () => 'http://cms.test', fetch: fake.fetch, now, timeoutMs: 50 }), calls: fake.calls };
+};
+
+describe('articleQueryString', () => {
+  it('writes set parameters only, in the API names', () => {
+    expect(articleQueryString({ area: 'the-che', page: 2, pageSize: 12, featured: true })).toBe(
+      'area=the-che&page=2&pageSize=12&featured=true',
+    );
+  });
+});
+
+describe('createCmsClient', () => {
+  it('returns null for a 404 and for a malformed slug, without calling the CMS for the latter', async () => {
+    const { cms, calls } = client({});
+    expect(await cms.getArticle('khong-co')).toBeNull();
+    expect(await cms.getArticle('Không có')).toBeNull();
+    expect(await cms.getAgency('../x')).toBeNull();
+    expect(calls).toEqual(['/api/cchc/articles/khong-co']);
+  });
+
+  it.each([
+    ['a 500', () => new Response('oops', { status: 500 })],
+    ['a 503', () => new Response('', { status: 503 })],
+    ['a refused connection', () => Promise.reject(new TypeError('fetch failed'))],
+    ['a timeout', () => new Promise<Response>(() => {})],
+  ])('throws CmsUnavailableError on %s', async (_name, answer) => {
+    const { cms } = client({ '/api/cchc/home': answer });
+    await expect(cms.getHome()).rejects.toBeInstanceOf(CmsUnavailableError);
+  });
+
+  it.each([
+    ['a body that breaks the schema', () => Response.json({ data: [{ code: 1 }] })],
+    ['a body that is not JSON', () => new Response('<html>', { status: 200 })],
+    ['a 400', () => Response.json({ data: null, error: { status: 400, name: 'ValidationError', message: 'x' } }, { status: 400 })],
+  ])('throws CmsContractError on %s', async (_name, answer) => {
+    const { cms } = client({ '/api/cchc/reform-areas': answer });
+    await expect(cms.listReformAreas()).rejects.toBeInstanceOf(CmsContractError);
+  });
+
+  it('keeps reform areas for the cache lifetime, then asks again', async () => {
+    let time = 0;
+    const { cms, calls } = client({ '/api/cchc/reform-areas': () => Response.json({ data: [area] }) }, () => time);
+    expect(await cms.getReformArea('the-che')).toEqual(area);
+    time = 59_000;
+    expect(await cms.getReformArea('khong-co')).toBeNull();
+    expect(calls).toHaveLength(1);
+    time = 61_000;
+    await cms.listReformAreas();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not cache a failed area load', async () => {
+    let fail = true;
+    const { cms } = client({
+      '/api/cchc/reform-areas': () => (fail ? new Response('', { status: 502 }) : Response.json({ data: [area] })),
+    });
+    await expect(cms.listReformAreas()).rejects.toBeInstanceOf(CmsUnavailableError);
+    fail = false;
+    expect(await cms.listReformAreas()).toEqual([area]);
+  });
+});
