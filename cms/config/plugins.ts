@@ -7,7 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Folder of the demo data set, relative to the cms folder. Data, not code:
       // another province or year is another folder.
       seedDir: env('CCHC_SEED_DIR', 'seed/demo'),
-      seed: env.bool('CCHC_SEED', true),
+      // Seeding is on by default outside production; demo accounts are never created in production.
+      seed: env.bool('CCHC_SEED', env('NODE_ENV') !== 'production'),
       demoPassword: env('DEMO_PASSWORD', 'CchcDemo2024!'),
     },
   },

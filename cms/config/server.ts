@@ -6,6 +6,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   app: { keys: env.array('APP_KEYS') },
   // Uploads live in <public>/uploads; tests point this at a temporary folder.
   dirs: { public: env('PUBLIC_DIR', './public') },
-  // The demo seed and the scheduled jobs of later issues run inside Strapi.
+  // The scheduled jobs of later issues run inside Strapi.
   cron: { enabled: true },
+  // No update check: the CMS must not call out to the internet at run time.
+  logger: { updates: { enabled: false } },
 });

@@ -10,8 +10,8 @@ export const BIN = {
   vitest: path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
 };
 
-/** Environment every Strapi process gets: no telemetry, no update check (no internet here). */
-export const STRAPI_ENV = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' };
+/** Environment every Strapi process gets: no telemetry (the update check is off in config/server.ts). */
+export const STRAPI_ENV = { STRAPI_TELEMETRY_DISABLED: 'true' };
 
 /** Runs a tool synchronously; exits the process with its code when it fails. */
 export function runTool(tool, args, { cwd = ROOT, env = {} } = {}) {
