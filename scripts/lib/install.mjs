@@ -27,7 +27,7 @@ function npm(args) {
 export function ensureInstalled() {
   const lock = path.join(ROOT, 'package-lock.json');
   const marker = fs.existsSync(MARKER) ? JSON.parse(fs.readFileSync(MARKER, 'utf8')) : null;
-  if (!marker || mtime(MARKER) < mtime(lock) || mtime(MARKER) < mtime(path.join(ROOT, 'package.json'))) {
+  if (!marker || mtime(MARKER) < mtime(lock)) {
     console.log('[cchc] Installing dependencies (npm ci) …');
     npm(['ci', '--no-audit', '--no-fund']);
   } else if (marker.modules !== process.versions.modules) {

@@ -4,6 +4,7 @@
 // modules compiled against its headers (npm_config_nodedir).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CACHE, ROOT } from './paths.mjs';
 
@@ -56,6 +57,7 @@ export async function ensureNode(argv) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => child.kill(signal));
   }
-  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 128 + 2 : 1))));
+  // Exit as the child did; a child killed by a signal exits 128 + the signal's number, as shells report it.
+  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? 128 + (os.constants.signals[s] ?? 1))));
   process.exit(code);
 }
