@@ -10,6 +10,7 @@ const COMMANDS = {
   test: () => import('./commands/test.mjs'),
   build: () => import('./commands/build.mjs'),
   typecheck: () => import('./commands/typecheck.mjs'),
+  bench: () => import('./commands/bench.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

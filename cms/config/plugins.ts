@@ -10,6 +10,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Seeding is on by default outside production; demo accounts are never created in production.
       seed: env.bool('CCHC_SEED', env('NODE_ENV') !== 'production'),
       demoPassword: env('DEMO_PASSWORD', 'CchcDemo2024!'),
+      // Sites whose page caches are purged after a change, and the secret that signs the calls.
+      sitePurgeUrls: env.array('SITE_PURGE_URLS', []),
+      purgeSecret: env('PURGE_SECRET', ''),
     },
   },
 });

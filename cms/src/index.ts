@@ -7,10 +7,11 @@ import type { Core } from '@strapi/strapi';
 export default {
   register() {},
   /**
-   * The demo seed runs here rather than in the plugin's own bootstrap because the
-   * admin module bootstraps after plugins, and the demo accounts need its roles.
+   * The plugin's startup (demo seed, then the search index) runs here rather than in
+   * the plugin's own bootstrap because the admin module bootstraps after plugins,
+   * and the demo accounts need its roles.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin('cchc').service('seed').run();
+    await strapi.plugin('cchc').service('startup').run();
   },
 };

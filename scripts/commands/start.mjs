@@ -1,5 +1,6 @@
 // `npm start`: build what is out of date, start Strapi (which migrates and seeds
 // the database), then the site; print both addresses; Ctrl-C stops both.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAll } from '../lib/build.mjs';
@@ -33,14 +34,18 @@ export default async function start() {
   process.on('SIGTERM', () => stop(0));
 
   try {
+    // The CMS signs its purge calls to the site with a secret both are given (one per run unless set).
+    const purgeSecret = process.env.PURGE_SECRET ?? crypto.randomBytes(24).toString('base64url');
+    const siteUrl = `http://127.0.0.1:${sitePort}`;
     console.log(`[cchc] Starting the CMS on port ${cmsPort} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite, cms/data/cchc.db'}) …`);
-    const cms = await startCms({ port: cmsPort });
+    const cms = await startCms({ port: cmsPort, env: { PURGE_SECRET: purgeSecret, SITE_PURGE_URLS: process.env.SITE_PURGE_URLS ?? siteUrl } });
     children.push(cms.child);
     cms.child.on('exit', (c) => stop(c ?? 1));
     const site = await startSite({
       port: sitePort,
       cmsUrl: cms.url,
       cmsPublicUrl: process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`,
+      env: { PURGE_SECRET: purgeSecret },
     });
     children.push(site.child);
     site.child.on('exit', (c) => stop(c ?? 1));

@@ -54,9 +54,12 @@ export async function startCms({ port = 1337, host = '0.0.0.0', env = {}, log = 
   return { child, url };
 }
 
-/** Starts the built Astro site against a CMS and resolves once it answers. */
+/**
+ * Starts the site (the front server with its page cache, in front of the built
+ * Astro server) against a CMS and resolves once it answers.
+ */
 export async function startSite({ port = 4321, host = '0.0.0.0', cmsUrl, cmsPublicUrl, env = {}, log = true } = {}) {
-  const child = spawnNode('site', [path.join(SITE, 'dist', 'server', 'entry.mjs')], {
+  const child = spawnNode('site', [path.join(SITE, 'server', 'main.ts')], {
     cwd: SITE,
     env: { HOST: host, PORT: String(port), CMS_URL: cmsUrl, CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl, ...env },
     log,

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { CMS, ROOT, SITE } from './paths.mjs';
 import { runTool } from './tools.mjs';
 
-const PROJECTS = [path.join(CMS, 'src', 'admin', 'tsconfig.json'), path.join(SITE, 'tsconfig.json'), path.join(ROOT, 'tests', 'tsconfig.json')];
+const PROJECTS = [
+  path.join(CMS, 'src', 'admin', 'tsconfig.json'),
+  path.join(SITE, 'tsconfig.json'),
+  path.join(SITE, 'server', 'tsconfig.json'),
+  path.join(ROOT, 'tests', 'tsconfig.json'),
+];
 
 /** Runs `tsc --noEmit` on each project; exits on the first failure. */
 export function typecheck() {

@@ -7,6 +7,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { listReformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
+import { TAG, addCacheTags } from './lib/cache-tags';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ROUTE, cacheControlFor } from './lib/http';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -31,6 +32,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   }
   response.headers.set('Cache-Control', cacheControlFor(response.status));
+  // Every page shows the reform areas in its navigation and names of agencies and topics.
+  if (response.status === 200) addCacheTags(response.headers, [TAG.taxonomy]);
   if (response.headers.get('Content-Type') === 'text/html') {
     response.headers.set('Content-Type', 'text/html; charset=utf-8');
   }

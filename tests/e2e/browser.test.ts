@@ -4,9 +4,20 @@
  * Without Chromium (a developer machine that has not installed it) the suite is
  * skipped with a warning; on CI .ci/run installs Chromium and a skip is an error.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { slugify } from '../../shared/src/index.js';
 import { hasChromium, launchBrowser } from '../support/browser.js';
+import { seed } from '../support/seed.js';
+
+/** axe-core's browser bundle, injected into pages to check them against WCAG 2.1 AA. */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+/** The WCAG 2.0 and 2.1 rules of levels A and AA. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const infographic = seed.articles.find((a) => a.format === 'infographic' && a.coverAlt)!;
+const articlePath = `/bai-viet/${slugify(infographic.title)}`;
 
 if (!hasChromium) {
   if (process.env.CI) throw new Error('Chromium is missing on CI: .ci/run should have installed it.');
@@ -48,6 +59,31 @@ describe.runIf(hasChromium)('in Chromium', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
     expect(focused.href).toBe('#noi-dung');
+  });
+
+  test.each(['/', '/linh-vuc/thu-tuc-hanh-chinh', articlePath, '/infographic', '/video', '/phat-thanh'])(
+    'axe-core finds no WCAG 2.1 AA violation on %s at 360 px',
+    async (path) => {
+      const response = await page.goto(`${inject('siteUrl')}${path}`);
+      expect(response?.status()).toBe(200);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(async (tags) => {
+        type AxeResult = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
+        const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } };
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, WCAG_AA);
+      expect(violations).toEqual([]);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(360);
+    },
+  );
+
+  test('an article shows its print button once its script has run, and its address ready to copy', async () => {
+    await page.goto(`${inject('siteUrl')}${articlePath}`);
+    await expect.poll(() => page.locator('button[data-print]').isVisible()).toBe(true);
+    expect(await page.locator('#duong-dan-bai-viet').inputValue()).toBe(`${inject('siteUrl')}${articlePath}`);
+    expect(errors).toEqual([]);
   });
 
   test('an editor signs in to the admin panel and sees the plugin', async () => {

@@ -25,7 +25,7 @@ describe('demo accounts', () => {
   });
 
   test("the editor may manage every content type of the plugin", async () => {
-    const token = await adminLogin(inject('cmsUrl'), 'bientap@cchc.local', inject('demoPassword'));
+    const token = inject('adminTokens').editor;
     const res = await fetch(`${inject('cmsUrl')}/admin/users/me/permissions`, { headers: { authorization: `Bearer ${token}` } });
     const { data } = (await res.json()) as { data: Array<{ action: string; subject: string | null }> };
     for (const type of ['article', 'agency', 'reform-area', 'topic', 'plan', 'plan-task']) {
@@ -42,7 +42,7 @@ describe('articles saved through the admin panel', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    const token = await adminLogin(inject('cmsUrl'), 'bientap@cchc.local', inject('demoPassword'));
+    const token = inject('adminTokens').editor;
     articles = contentManager(inject('cmsUrl'), token, ARTICLE);
     const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
     areaId = areas.body.results.find((a: { code: string }) => a.code === 'the-che').documentId;
@@ -63,9 +63,11 @@ describe('articles saved through the admin panel', () => {
     expect(listed.body.data.map((a) => a.slug)).not.toContain(slug);
 
     expect((await articles.publish(documentId)).status).toBe(200);
-    const published = await getJson<{ data: { title: string } }>(`${inject('cmsUrl')}/api/cchc/articles/${slug}`);
+    const published = await getJson<{ data: { title: string; publicationDate: string } }>(`${inject('cmsUrl')}/api/cchc/articles/${slug}`);
     expect(published.status).toBe(200);
     expect(published.body.data.title).toBe(title);
+    // Published without a date: dated at publication.
+    expect(Date.now() - Date.parse(published.body.data.publicationDate)).toBeLessThan(60_000);
 
     // A later draft edit does not reach the public until published again.
     expect((await articles.update(documentId, { title: `${title} (sửa)` })).status).toBe(200);

@@ -58,6 +58,9 @@ describe('article lists', () => {
     const infographics = await list('format=infographic&pageSize=50');
     expect(infographics.meta.pagination.total).toBe(seed.articles.filter((a) => a.format === 'infographic').length);
     expect(infographics.data.every((a) => a.format === 'infographic')).toBe(true);
+    const media = await list('format=video-clip,phong-su&pageSize=50');
+    expect(media.meta.pagination.total).toBe(seed.articles.filter((a) => a.format === 'video-clip' || a.format === 'phong-su').length);
+    expect(media.data.every((a) => a.format === 'video-clip' || a.format === 'phong-su')).toBe(true);
     const tuPhap = await list('agency=so-tu-phap&pageSize=50');
     expect(tuPhap.meta.pagination.total).toBe(seed.articles.filter((a) => a.agency === 'so-tu-phap').length);
     expect(tuPhap.data.every((a) => a.agency?.slug === 'so-tu-phap')).toBe(true);
@@ -104,6 +107,44 @@ describe('single records', () => {
     const image = await fetch(`${inject('cmsUrl')}${article.cover!.url}`);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
+  });
+
+  test('an article links to its neighbours by date and to related articles of its area', async () => {
+    const byDate = [...seed.articles].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+    const middle = byDate[Math.floor(byDate.length / 2)]!;
+    const at = (a: { publishedAt: string }) => new Date(a.publishedAt).getTime();
+    const article = GetArticle.ResponseSchema.parse((await getJson(api(`/articles/${slugify(middle.title)}`))).body).data;
+    const olderTimes = byDate.filter((a) => at(a) < at(middle)).map(at);
+    const newerTimes = byDate.filter((a) => at(a) > at(middle)).map(at);
+    expect(new Date(article.previous!.publicationDate).getTime()).toBe(Math.max(...olderTimes));
+    expect(new Date(article.next!.publicationDate).getTime()).toBe(Math.min(...newerTimes));
+    expect(article.related.length).toBeGreaterThan(0);
+    expect(article.related.map((r) => r.slug)).not.toContain(article.slug);
+    for (const r of article.related) expect(r.areas.map((a) => a.code)).toContain(middle.areas[0]);
+  });
+
+  test('the oldest article has no previous one, the newest no next one', async () => {
+    const byDate = [...seed.articles].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+    const oldest = GetArticle.ResponseSchema.parse((await getJson(api(`/articles/${slugify(byDate[0]!.title)}`))).body).data;
+    const newest = GetArticle.ResponseSchema.parse((await getJson(api(`/articles/${slugify(byDate.at(-1)!.title)}`))).body).data;
+    expect(oldest.previous).toBeNull();
+    expect(newest.next).toBeNull();
+  });
+
+  test('radio bulletins carry a playable audio file', async () => {
+    const bulletins = seed.articles.filter((a) => a.format === 'ban-tin-phat-thanh');
+    expect(bulletins.length).toBeGreaterThan(0);
+    for (const source of bulletins) {
+      const article = GetArticle.ResponseSchema.parse((await getJson(api(`/articles/${slugify(source.title)}`))).body).data;
+      const audio = article.attachments.find((a) => a.kind === 'audio');
+      expect(audio, source.title).toBeDefined();
+      const res = await fetch(`${inject('cmsUrl')}${audio!.url}`);
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe('RIFF');
+      // Strapi counts kilobytes of 1000 bytes, to two decimals.
+      expect(Math.abs(bytes.length - audio!.sizeKb * 1000)).toBeLessThan(10);
+    }
   });
 
   test.each([

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 // @ts-expect-error scripts/lib is JavaScript without declarations
 import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
-import { adminLogin, contentManager } from '../support/api.js';
+import { contentManager } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { freePort } from '../support/ports.js';
 
@@ -21,7 +21,7 @@ describe('an article body with script payloads', () => {
   let remove = async () => {};
 
   beforeAll(async () => {
-    const token = await adminLogin(inject('cmsUrl'), 'admin@cchc.local', inject('demoPassword'));
+    const token = inject('adminTokens').admin;
     const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
     const areaId = areas.body.results[0].documentId;
     const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
@@ -30,6 +30,8 @@ describe('an article body with script payloads', () => {
       summary: 'Tóm tắt <script>window.__pwned=6</script>',
       body: HOSTILE_BODY,
       format: 'bai-viet',
+      // Dated now, so that it heads the column's feed (an undated article sorts differently per database).
+      publicationDate: new Date().toISOString(),
       areas: { connect: [{ documentId: areaId }] },
     });
     expect(created.status).toBe(201);
@@ -50,9 +52,31 @@ describe('an article body with script payloads', () => {
     expect(body).toContain('Đoạn mở đầu an toàn.');
     expect(body).not.toContain('__pwned');
     expect(body).not.toContain('evil.example');
-    // Outside attribute values (where "<" is inert text), no markup can run anywhere on the page.
-    const markup = raw.replace(/="[^"]*"/g, '=""');
-    expect(markup).not.toMatch(/<script|<iframe|\son\w+=|javascript:/i);
+    // Attribute values are inert text whatever "<" they hold; the JSON-LD type is kept to tell those scripts apart.
+    const markup = raw.replace(/="[^"]*"/g, (value) => (value === '="application/ld+json"' ? value : '=""'));
+    const SCRIPT = /<script([^>]*)>([\s\S]*?)<\/script>/gi;
+    // The page's own scripts: JSON-LD data, which must hold no "<" or ">" (so no payload can
+    // close it), and the article's few lines of enhancement, which must carry no payload.
+    for (const [, attributes = '', content = ''] of markup.matchAll(SCRIPT)) {
+      if (attributes.includes('application/ld+json')) {
+        expect(content).not.toMatch(/[<>]/);
+      } else {
+        expect(attributes.trim()).toBe('');
+        expect(content).not.toContain('__pwned');
+      }
+    }
+    // Anywhere else, no markup can run.
+    expect(markup.replace(SCRIPT, '')).not.toMatch(/<script|<iframe|\son\w+=|javascript:/i);
+  });
+
+  test('the column feed carries them as text, escaped for readers that render HTML', async () => {
+    // A query string of its own keeps the page cache out of the way: the feed is rendered now.
+    const res = await fetch(`${inject('siteUrl')}/rss.xml?t=${Date.now()}`);
+    const xml = await res.text();
+    expect(res.status).toBe(200);
+    expect(xml).toContain(`/bai-viet/${slug}</link>`);
+    expect(xml).not.toMatch(/<script|<img|<iframe/i);
+    expect(xml).toContain('Tóm tắt &amp;lt;script&amp;gt;window.__pwned=6&amp;lt;/script&amp;gt;');
   });
 
   test('shows a summary with markup as plain text', async () => {

@@ -9,6 +9,9 @@ const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DIR, f
 
 export interface SeedArticle {
   title: string;
+  summary: string;
+  body: string;
+  topics: string[];
   areas: string[];
   format: string;
   agency: string;

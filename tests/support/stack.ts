@@ -2,6 +2,7 @@
  * Boots the real system for a test project: Strapi on a fresh database (seeded
  * twice, to prove the seed duplicates nothing), then the built Astro site.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 // The stack helpers are shared with `npm start` (plain ESM, no types).
 // @ts-expect-error scripts/lib is JavaScript without declarations
 import { startCms, startSite, stopProcess } from '../../scripts/lib/stack.mjs';
+import { adminLogin } from './api.js';
 import { freePort } from './ports.js';
 import { createDatabase } from './postgres.js';
 
@@ -18,6 +20,13 @@ declare module 'vitest' {
     siteUrl: string;
     database: 'sqlite' | 'postgres';
     demoPassword: string;
+    /** Secret the CMS signs its purge calls to the site with. */
+    purgeSecret: string;
+    /**
+     * Admin API tokens of the super admin and the editor, signed in once here:
+     * Strapi allows only a few sign-ins per account and minute.
+     */
+    adminTokens: { admin: string; editor: string };
   }
 }
 
@@ -42,6 +51,10 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
   };
   const cmsPort = await freePort();
+  const sitePort = await freePort();
+  const purgeSecret = crypto.randomBytes(24).toString('base64url');
+  env['PURGE_SECRET'] = purgeSecret;
+  env['SITE_PURGE_URLS'] = `http://127.0.0.1:${sitePort}`;
   const started: Child[] = [];
   const boot = async () => {
     // First boot creates and seeds the database; the second must find everything in place.
@@ -49,7 +62,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     await stopProcess(first.child);
     const cms: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
     started.push(cms);
-    const site: Child = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: cms.url, log });
+    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret }, log });
     started.push(site);
     return { cms, site };
   };
@@ -65,6 +78,11 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   project.provide('siteUrl', stack.site.url);
   project.provide('database', database);
   project.provide('demoPassword', DEMO_PASSWORD);
+  project.provide('purgeSecret', purgeSecret);
+  project.provide('adminTokens', {
+    admin: await adminLogin(stack.cms.url, 'admin@cchc.local', DEMO_PASSWORD),
+    editor: await adminLogin(stack.cms.url, 'bientap@cchc.local', DEMO_PASSWORD),
+  });
   return async () => {
     await stopProcess(stack.site.child);
     await stopProcess(stack.cms.child);

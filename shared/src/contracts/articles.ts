@@ -23,33 +23,51 @@ export const ArticleSummarySchema = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
-/** A whole article. The body is markdown; the site renders and sanitizes it. */
+/** A link to a neighbouring article (previous or next by publication date). */
+export const ArticleLinkSchema = z.object({ slug: z.string(), title: z.string(), publicationDate: z.string() });
+export type ArticleLink = z.infer<typeof ArticleLinkSchema>;
+
+/**
+ * A whole article. The body is markdown; the site renders and sanitizes it.
+ * `related` shares the article's first reform area; `previous` is the next older
+ * article of the column and `next` the next newer one.
+ */
 export const ArticleDetailSchema = ArticleSummarySchema.extend({
   body: z.string(),
   byline: z.string(),
   attachments: z.array(AttachmentSchema),
   updatedAt: z.string(),
+  related: z.array(ArticleSummarySchema),
+  previous: ArticleLinkSchema.nullable(),
+  next: ArticleLinkSchema.nullable(),
 });
 export type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
 
 /** GET /api/cchc/articles */
 export namespace ListArticles {
+  /** Filters and paging, before the cross-field checks (shared with the search endpoint). */
+  export const BaseQuerySchema = z.object({
+    area: slugParam('area').optional(),
+    topic: slugParam('topic').optional(),
+    agency: slugParam('agency').optional(),
+    // One format or several, comma-separated: `format=video-clip,phong-su`.
+    format: z
+      .string({ error: 'Tham số "format" phải là một chuỗi.' })
+      .transform((value) => value.split(','))
+      .pipe(z.array(z.enum(ARTICLE_FORMAT_CODES, { error: 'Tham số "format" không phải là một hình thức hợp lệ.' })).min(1).max(ARTICLE_FORMAT_CODES.length))
+      .optional(),
+    year: intParam('year', 1990, 2100).optional(),
+    quarter: intParam('quarter', 1, 4).optional(),
+    featured: z.enum(['true', 'false'], { error: 'Tham số "featured" chỉ nhận true hoặc false.' }).optional(),
+    ...paginationQuery,
+  });
+  /** A quarter means nothing without its year. */
+  export const quarterNeedsYear: [
+    (q: { quarter?: number | undefined; year?: number | undefined }) => boolean,
+    { error: string; path: string[] },
+  ] = [(q) => q.quarter === undefined || q.year !== undefined, { error: 'Tham số "quarter" cần đi kèm tham số "year".', path: ['quarter'] }];
   /** Query string; `quarter` needs `year`. Unknown parameters are ignored. */
-  export const QuerySchema = z
-    .object({
-      area: slugParam('area').optional(),
-      topic: slugParam('topic').optional(),
-      agency: slugParam('agency').optional(),
-      format: z.enum(ARTICLE_FORMAT_CODES, { error: 'Tham số "format" không phải là một hình thức hợp lệ.' }).optional(),
-      year: intParam('year', 1990, 2100).optional(),
-      quarter: intParam('quarter', 1, 4).optional(),
-      featured: z.enum(['true', 'false'], { error: 'Tham số "featured" chỉ nhận true hoặc false.' }).optional(),
-      ...paginationQuery,
-    })
-    .refine((q) => q.quarter === undefined || q.year !== undefined, {
-      error: 'Tham số "quarter" cần đi kèm tham số "year".',
-      path: ['quarter'],
-    });
+  export const QuerySchema = BaseQuerySchema.refine(...quarterNeedsYear);
   export type Query = z.infer<typeof QuerySchema>;
   /** The query as the site writes it before serialisation. */
   export type QueryInput = z.input<typeof QuerySchema>;

@@ -73,6 +73,7 @@ export const AttachmentSchema = z.object({
   url: z.string(),
   name: z.string(),
   mime: z.string(),
+  /** Size in kilobytes of 1000 bytes, to two decimals, as Strapi stores it. */
   sizeKb: z.number(),
   kind: z.enum(['image', 'video', 'audio', 'document', 'other']),
 });

@@ -28,7 +28,8 @@ export interface ArticleQuery {
   area?: string;
   topic?: string;
   agency?: string;
-  format?: ArticleFormat;
+  /** One format, or several (sent comma-separated). */
+  format?: ArticleFormat | readonly ArticleFormat[];
   year?: number;
   quarter?: number;
   featured?: boolean;
@@ -54,6 +55,9 @@ export interface CmsClient {
   listReformAreas(): Promise<ReformArea[]>;
   getReformArea(code: string): Promise<ReformArea | null>;
   listTopics(): Promise<Topic[]>;
+  getTopic(slug: string): Promise<Topic | null>;
+  /** A text file of the CMS upload folder (caption files), or null when it is not there. */
+  getUploadText(fileName: string): Promise<string | null>;
   listAgencies(): Promise<Agency[]>;
   getAgency(slug: string): Promise<Agency | null>;
 }
@@ -61,13 +65,19 @@ export interface CmsClient {
 /** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
 const UNAVAILABLE_STATUSES = new Set([408, 429]);
 
+/** A file name in the upload folder: one path segment, no leading dot. */
+const UPLOAD_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
+
+/** Largest text file read from the upload folder; caption files are a few kilobytes. */
+const MAX_UPLOAD_TEXT_BYTES = 1024 * 1024;
+
 /**
  * Serialises an article query in the API's parameter names, leaving out what is unset.
  * @example articleQueryString({ area: 'the-che', page: 2 }) === 'area=the-che&page=2'
  */
 export function articleQueryString(query: ArticleQuery): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | undefined][]) {
+  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | readonly string[] | undefined][]) {
     if (value !== undefined) params.set(key, String(value));
   }
   return params.toString();
@@ -88,13 +98,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   const now = options.now ?? Date.now;
   let areaCache: { expires: number; value: Promise<ReformArea[]> } | null = null;
 
-  /** GETs a path and validates the JSON body; `null` on 404 when `allowNotFound`. */
-  async function get<T>(path: string, schema: z.ZodType<T>, allowNotFound: boolean): Promise<T | null> {
-    const url = `${options.baseUrl()}/api/cchc${path}`;
+  /** GETs a path of the CMS; `null` on 404 when `allowNotFound`, other failures mapped as the module comment says. */
+  async function request(path: string, accept: string, allowNotFound: boolean): Promise<Response | null> {
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers: { accept: 'application/json' }, signal });
+      response = await fetchImpl(`${options.baseUrl()}${path}`, { headers: { accept }, signal });
     } catch (cause) {
       throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
     }
@@ -110,6 +119,14 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       const detail = await response.text().catch(() => '');
       throw new CmsContractError(`CMS answered ${response.status}: GET ${path} ${detail.slice(0, 300)}`);
     }
+    return response;
+  }
+
+  /** GETs a path of the public API and validates the JSON body; `null` on 404 when `allowNotFound`. */
+  async function get<T>(apiPath: string, schema: z.ZodType<T>, allowNotFound: boolean): Promise<T | null> {
+    const path = `/api/cchc${apiPath}`;
+    const response = await request(path, 'application/json', allowNotFound);
+    if (response === null) return null;
     let json: unknown;
     try {
       json = await response.json();
@@ -146,6 +163,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return value;
   }
 
+  async function listTopics(): Promise<Topic[]> {
+    return (await getRequired('/topics', ListTopics.ResponseSchema)).data;
+  }
+
   return {
     async getHome() {
       return (await getRequired('/home', GetHome.ResponseSchema)).data;
@@ -163,8 +184,28 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       if (!isSlug(code)) return null;
       return (await listReformAreas()).find((area) => area.code === code) ?? null;
     },
-    async listTopics() {
-      return (await getRequired('/topics', ListTopics.ResponseSchema)).data;
+    listTopics,
+    async getTopic(slug) {
+      if (!isSlug(slug)) return null;
+      return (await listTopics()).find((topic) => topic.slug === slug) ?? null;
+    },
+    async getUploadText(fileName) {
+      if (!UPLOAD_FILE_NAME.test(fileName)) return null;
+      const path = `/uploads/${encodeURIComponent(fileName)}`;
+      const response = await request(path, 'text/plain, */*', true);
+      if (response === null) return null;
+      if (Number(response.headers.get('content-length') ?? 0) > MAX_UPLOAD_TEXT_BYTES) {
+        await response.body?.cancel();
+        throw new CmsContractError(`CMS file too large: GET ${path}`);
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        throw new CmsUnavailableError(`CMS body cut off: GET ${path}`, { cause });
+      }
+      if (new TextEncoder().encode(text).byteLength > MAX_UPLOAD_TEXT_BYTES) throw new CmsContractError(`CMS file too large: GET ${path}`);
+      return text;
     },
     async listAgencies() {
       return (await getRequired('/agencies', ListAgencies.ResponseSchema)).data;
@@ -190,6 +231,10 @@ export const listReformAreas = client.listReformAreas;
 export const getReformArea = client.getReformArea;
 /** GET /api/cchc/topics. */
 export const listTopics = client.listTopics;
+/** One topic by slug (from the topic list), or null when unknown. */
+export const getTopic = client.getTopic;
+/** GET /uploads/:file as text (caption files), or null when it is not there. */
+export const getUploadText = client.getUploadText;
 /** GET /api/cchc/agencies. */
 export const listAgencies = client.listAgencies;
 /** GET /api/cchc/agencies/:slug: one agency, or null when unknown. */

@@ -28,6 +28,16 @@ export function cmsUrl(): string {
   return withoutTrailingSlash(env('CMS_URL') ?? DEFAULT_CMS_URL);
 }
 
+/**
+ * The site's public origin (SITE_URL, e.g. https://cchc.example.gov.vn), or undefined
+ * when unset: pages then use the origin the request came in on. Set it behind a proxy,
+ * where that origin is the internal address.
+ */
+export function siteUrl(): string | undefined {
+  const value = env('SITE_URL');
+  return value === undefined ? undefined : withoutTrailingSlash(value);
+}
+
 /** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else CMS_URL). */
 export function cmsPublicUrl(): string {
   return withoutTrailingSlash(env('CMS_PUBLIC_URL') ?? cmsUrl());

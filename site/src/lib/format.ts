@@ -25,11 +25,12 @@ export function displayDate(value: string): DisplayDate | null {
 /**
  * A file size in Vietnamese notation, from kilobytes as Strapi stores them.
  * @example formatFileSize(532.4) === '532 KB'
- * @example formatFileSize(1250) === '1,2 MB'
+ * @example formatFileSize(1240) === '1,2 MB'
  */
 export function formatFileSize(sizeKb: number): string {
-  if (sizeKb < 1024) return `${formatNumber(Math.max(1, Math.round(sizeKb)))} KB`;
-  return `${formatNumber(Math.round((sizeKb / 1024) * 10) / 10)} MB`;
+  // Strapi's kilobytes are 1000 bytes, so a megabyte here is 1000 of them.
+  if (sizeKb < 1000) return `${formatNumber(Math.max(1, Math.round(sizeKb)))} KB`;
+  return `${formatNumber(Math.round(sizeKb / 100) / 10)} MB`;
 }
 
 /** An attachment as a download link shows it. */

@@ -1,4 +1,5 @@
-/** HTTP answers shared by pages and the middleware: not found, caching, service unavailable. */
+/** HTTP answers shared by pages, endpoints and the middleware: not found, caching, service unavailable, text bodies. */
+import { addCacheTags } from './cache-tags';
 
 /** Route of the page shown when the CMS cannot be reached. */
 export const UNAVAILABLE_ROUTE = '/503';
@@ -25,4 +26,14 @@ export function notFound(): Response {
  */
 export function cacheControlFor(status: number): string {
   return status === 200 ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'no-store';
+}
+
+/**
+ * A 200 answer with a text body (feeds, sitemaps, robots.txt), tagged with the
+ * content it shows like every page.
+ */
+export function textResponse(body: string, contentType: string, tags: Iterable<string> = []): Response {
+  const headers = new Headers({ 'Content-Type': contentType });
+  addCacheTags(headers, tags);
+  return new Response(body, { status: 200, headers });
 }

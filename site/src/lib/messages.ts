@@ -1,6 +1,9 @@
 /** The site's Vietnamese interface text, kept in one place. Content comes from the CMS. */
+const SITE_NAME = 'Chuyên mục Cải cách hành chính';
+
+/** Every piece of interface text, by purpose. */
 export const UI = {
-  siteName: 'Chuyên mục Cải cách hành chính',
+  siteName: SITE_NAME,
   siteDescription:
     'Tin tức, bài viết, infographic và video về cải cách hành chính: thể chế, thủ tục hành chính, tổ chức bộ máy, công vụ, tài chính công và chính quyền số.',
   skipLink: 'Bỏ qua đến nội dung chính',
@@ -53,4 +56,51 @@ export const UI = {
   errorTitle: 'Đã có lỗi xảy ra',
   errorText: 'Trang chưa hiển thị được do một lỗi của hệ thống. Lỗi đã được ghi nhận; xin vui lòng thử lại sau.',
   footerNote: 'Chuyên mục thông tin về cải cách hành chính của các cơ quan nhà nước.',
+
+  // Media pages and topics
+  navInfographic: 'Infographic',
+  navVideo: 'Video',
+  navRadio: 'Phát thanh',
+  topic: 'Chủ đề',
+  articlesOfTopic: 'Bài viết theo chủ đề',
+  infographicTitle: 'Infographic, pano, áp phích',
+  infographicIntro: 'Bản tin infographic, pano và áp phích về cải cách hành chính. Chọn hình để xem cỡ lớn hoặc tải bản gốc để in.',
+  infographicList: 'Danh sách infographic, pano, áp phích',
+  viewLarge: 'Xem ảnh cỡ lớn',
+  downloadOriginal: (details: string) => `Tải bản gốc (${details})`,
+  videoTitle: 'Video, phóng sự',
+  videoIntro: 'Phóng sự và video clip về cải cách hành chính. Video không tự phát; bấm nút phát để xem.',
+  videoList: 'Danh sách video, phóng sự',
+  noVideoFile: 'Video chưa có tệp để phát trên trang này.',
+  captions: 'Phụ đề tiếng Việt',
+  mediaFallback: 'Trình duyệt không phát được tệp này. Bạn có thể tải tệp về:',
+  readArticle: 'Xem bài',
+  radioTitle: 'Bản tin phát thanh',
+  radioIntro: 'Bản tin phát thanh về cải cách hành chính cho hệ thống truyền thanh cơ sở. Các đài có thể nghe trực tiếp, tải về hoặc đăng ký nhận tự động.',
+  radioList: 'Danh sách bản tin phát thanh',
+  noAudioFile: 'Bản tin chưa có tệp âm thanh.',
+  podcastLink: 'Đăng ký nhận bản tin (podcast RSS)',
+  podcastHint: 'Dán địa chỉ này vào ứng dụng nghe podcast hoặc phần mềm phát thanh để tự động nhận bản tin mới.',
+  listen: (title: string) => `Nghe: ${title}`,
+  watch: (title: string) => `Xem video: ${title}`,
+
+  // Article page additions
+  related: 'Bài viết liên quan',
+  articleNav: 'Bài trước, bài sau',
+  previousArticle: 'Bài trước',
+  nextArticle: 'Bài sau',
+  share: 'Chia sẻ',
+  shareFacebook: 'Chia sẻ lên Facebook',
+  shareZalo: 'Chia sẻ qua Zalo',
+  articleLink: 'Đường dẫn bài viết (chọn để sao chép)',
+  print: 'In / lưu PDF',
+  source: 'Nguồn',
+
+  // Feeds
+  rssFeed: 'Tin mới (RSS)',
+  feedTitle: (name: string) => `${name} – ${SITE_NAME}`,
+  feedDescriptionArea: (name: string) => `Tin, bài mới về ${name}.`,
+  feedDescriptionAgency: (name: string) => `Tin, bài mới của ${name} về cải cách hành chính.`,
+  podcastTitle: 'Bản tin phát thanh cải cách hành chính',
+  podcastCategory: 'Government',
 } as const;

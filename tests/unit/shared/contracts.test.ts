@@ -8,7 +8,13 @@ describe('ListArticles.QuerySchema', () => {
 
   test('accepts every filter together', () => {
     const query = { area: 'the-che', topic: 'chi-so', agency: 'so-tu-phap', format: 'infographic', year: '2024', quarter: '3', featured: 'true', page: '2', pageSize: '50' };
-    expect(ListArticles.QuerySchema.parse(query)).toEqual({ ...query, year: 2024, quarter: 3, page: 2, pageSize: 50 });
+    expect(ListArticles.QuerySchema.parse(query)).toEqual({ ...query, format: ['infographic'], year: 2024, quarter: 3, page: 2, pageSize: 50 });
+  });
+
+  test('takes several formats, comma-separated', () => {
+    expect(ListArticles.QuerySchema.parse({ format: 'video-clip,phong-su' }).format).toEqual(['video-clip', 'phong-su']);
+    expect(ListArticles.QuerySchema.safeParse({ format: 'video-clip,podcast' }).success).toBe(false);
+    expect(ListArticles.QuerySchema.safeParse({ format: '' }).success).toBe(false);
   });
 
   test('ignores unknown parameters', () => {

@@ -90,4 +90,31 @@ describe('createCmsClient', () => {
     fail = false;
     expect(await cms.listReformAreas()).toEqual([area]);
   });
+
+  it('finds a topic by slug in the topic list, and none for an unknown or malformed slug', async () => {
+    const topic = { slug: 'chi-so', name: 'Các chỉ số đánh giá', description: '', order: 1 };
+    const { cms, calls } = client({ '/api/cchc/topics': () => Response.json({ data: [topic] }) });
+    expect(await cms.getTopic('chi-so')).toEqual(topic);
+    expect(await cms.getTopic('khong-co')).toBeNull();
+    expect(await cms.getTopic('Chỉ số')).toBeNull();
+    expect(calls).toEqual(['/api/cchc/topics', '/api/cchc/topics']);
+  });
+
+  it('reads a text file of the upload folder; null when missing or when the name is not one file', async () => {
+    const { cms, calls } = client({ '/uploads/phu_de_a1.vtt': () => new Response('WEBVTT\n', { headers: { 'content-type': 'text/vtt' } }) });
+    expect(await cms.getUploadText('phu_de_a1.vtt')).toBe('WEBVTT\n');
+    expect(await cms.getUploadText('khong_co.vtt')).toBeNull();
+    expect(await cms.getUploadText('../config.vtt')).toBeNull();
+    expect(await cms.getUploadText('.env')).toBeNull();
+    expect(calls).toEqual(['/uploads/phu_de_a1.vtt', '/uploads/khong_co.vtt']);
+  });
+
+  it.each([
+    ['a 503', () => new Response('', { status: 503 }), CmsUnavailableError],
+    ['a refused connection', () => Promise.reject(new TypeError('fetch failed')), CmsUnavailableError],
+    ['a file over 1 MB', () => new Response('x'.repeat(1024 * 1024 + 1)), CmsContractError],
+  ])('maps %s of an upload read like the API reads', async (_name, answer, error) => {
+    const { cms } = client({ '/uploads/phu_de.vtt': answer });
+    await expect(cms.getUploadText('phu_de.vtt')).rejects.toBeInstanceOf(error);
+  });
 });

@@ -23,8 +23,9 @@ describe('file sizes and types', () => {
   it.each([
     [0.2, '1 KB'],
     [532.4, '532 KB'],
-    [1250, '1,2 MB'],
-    [20480, '20 MB'],
+    [999.4, '999 KB'],
+    [1240, '1,2 MB'],
+    [20000, '20 MB'],
   ])('%d kB → %s', (kb, expected) => {
     expect(formatFileSize(kb)).toBe(expected);
   });
@@ -38,7 +39,7 @@ describe('file sizes and types', () => {
 
   it('builds a download link with the media URL', () => {
     const link = attachmentLink(
-      { url: '/uploads/k.pdf', name: 'k.pdf', mime: 'application/pdf', sizeKb: 2048, kind: 'document' },
+      { url: '/uploads/k.pdf', name: 'k.pdf', mime: 'application/pdf', sizeKb: 2000, kind: 'document' },
       (p) => `https://cms.vn${p}`,
     );
     expect(link).toEqual({ href: 'https://cms.vn/uploads/k.pdf', name: 'k.pdf', details: 'PDF, 2 MB' });

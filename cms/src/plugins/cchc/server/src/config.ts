@@ -6,10 +6,14 @@ export interface CchcConfig {
   seed: boolean;
   /** Password of the demo accounts (never created in production). */
   demoPassword: string;
+  /** Base URLs of the sites whose page caches are purged after a change. */
+  sitePurgeUrls: string[];
+  /** Secret shared with the sites to sign purge calls. */
+  purgeSecret: string;
 }
 
 export default {
-  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!' } satisfies CchcConfig,
+  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', sitePurgeUrls: [], purgeSecret: '' } satisfies CchcConfig,
   validator(config: Partial<CchcConfig>) {
     if (config.seedDir !== undefined && typeof config.seedDir !== 'string') throw new Error('cchc.seedDir must be a folder path');
     if (config.demoPassword !== undefined && String(config.demoPassword).length < 8) {

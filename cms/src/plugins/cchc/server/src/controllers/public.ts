@@ -1,9 +1,10 @@
 /** Controllers of the public content API: parse input, call one service method, return. */
 import type { Core } from '@strapi/strapi';
-import { GetArticle, ListArticles, intParam, slugParam } from '@cchc/shared';
+import { GetArticle, ListArticles, SearchArticles, intParam, slugParam } from '@cchc/shared';
 import { z } from 'zod';
 import { PLUGIN_ID } from '../constants.js';
 import type { PublicContentService } from '../services/public-content.js';
+import type { SearchService } from '../services/search.js';
 import { parseInput } from './parse.js';
 
 /** Koa context as far as these controllers use it. */
@@ -21,6 +22,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async listArticles(ctx: Ctx) {
       ctx.body = await service().listArticles(parseInput(ListArticles.QuerySchema, ctx.query));
+    },
+    async search(ctx: Ctx) {
+      const query = parseInput(SearchArticles.QuerySchema, ctx.query);
+      ctx.body = await (strapi.plugin(PLUGIN_ID).service('search') as SearchService).search(query);
     },
     async getArticle(ctx: Ctx) {
       const { slug } = parseInput(GetArticle.ParamsSchema, ctx.params);

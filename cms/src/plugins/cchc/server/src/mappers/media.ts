@@ -38,7 +38,7 @@ function kindOf(mime: string): Attachment['kind'] {
   return 'other';
 }
 
-/** A downloadable attachment. Strapi stores sizes in kB. */
+/** A downloadable attachment. Strapi stores sizes in kB of 1000 bytes. */
 export function toAttachment(file: UploadFile): Attachment {
   return { url: file.url, name: file.name, mime: file.mime, sizeKb: file.size, kind: kindOf(file.mime) };
 }

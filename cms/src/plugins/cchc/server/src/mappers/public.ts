@@ -3,7 +3,7 @@
  * so nothing private (createdBy, updatedBy, drafts, admin data) can leak through,
  * whatever a populate brings along.
  */
-import type { Agency, AgencyRef, ArticleDetail, ArticleFormat, ArticleSummary, AgencyKind, Plan, PlanTask, ReformArea, Topic } from '@cchc/shared';
+import type { Agency, AgencyRef, ArticleDetail, ArticleFormat, ArticleLink, ArticleSummary, AgencyKind, Plan, PlanTask, ReformArea, Topic } from '@cchc/shared';
 import { toAttachment, toImage, type UploadFile } from './media.js';
 
 /** An agency row with the relations the mappers read. */
@@ -41,6 +41,7 @@ export interface TopicRecord {
 
 /** An article row (published version) with its relations. */
 export interface ArticleRecord {
+  documentId: string;
   slug: string;
   title: string;
   summary?: string | null;
@@ -136,14 +137,29 @@ export function toArticleSummary(a: ArticleRecord): ArticleSummary {
   };
 }
 
-/** A whole article. */
-export function toArticleDetail(a: ArticleRecord): ArticleDetail {
+/** A link to an article. */
+export function toArticleLink(a: ArticleRecord): ArticleLink {
+  return { slug: a.slug, title: a.title, publicationDate: a.publicationDate ?? a.publishedAt ?? a.updatedAt };
+}
+
+/** What an article page shows around the article itself. */
+export interface ArticleSurroundings {
+  related: ArticleRecord[];
+  older: ArticleRecord | null;
+  newer: ArticleRecord | null;
+}
+
+/** A whole article with its related and neighbouring articles. */
+export function toArticleDetail(a: ArticleRecord, around: ArticleSurroundings): ArticleDetail {
   return {
     ...toArticleSummary(a),
     body: a.body ?? '',
     byline: a.byline ?? '',
     attachments: (a.attachments ?? []).map(toAttachment),
     updatedAt: a.updatedAt,
+    related: around.related.map(toArticleSummary),
+    previous: around.older ? toArticleLink(around.older) : null,
+    next: around.newer ? toArticleLink(around.newer) : null,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Document Service middleware for articles: whatever saves an article (admin
  * panel, seed, plugin routes), its text is stored in NFC, it gets a unique
- * Vietnamese-aware slug, and it cannot be published without a reform area.
+ * Vietnamese-aware slug, it cannot be published without a reform area, and it is
+ * dated when first published if the editor gave no publication date.
  */
 import type { Core } from '@strapi/strapi';
 import { nfc, slugify } from '@cchc/shared';
@@ -37,11 +38,20 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
     }
   }
 
-  /** True when the draft of the document has at least one reform area. */
-  async function hasArea(documentId: string): Promise<boolean> {
-    const draft = await strapi.documents(UID.article).findOne({ documentId, status: 'draft', populate: { areas: { fields: ['code'] } } as never });
-    const areas = (draft as { areas?: unknown[] } | null)?.areas ?? [];
-    return areas.length > 0;
+  /** Checks a draft before it is published, and dates it when it has no publication date. */
+  async function prepareForPublishing(documentId: string): Promise<void> {
+    const draft = (await strapi.documents(UID.article).findOne({
+      documentId,
+      status: 'draft',
+      fields: ['publicationDate'] as never,
+      populate: { areas: { fields: ['code'] } } as never,
+    })) as { areas?: unknown[]; publicationDate?: string | null } | null;
+    if (!draft) return;
+    if ((draft.areas ?? []).length === 0) throw new InvalidInputError(MESSAGES.areaRequired);
+    // Lists sort by publication date; an undated article would sort differently per database.
+    if (!draft.publicationDate) {
+      await strapi.db.query(UID.article).update({ where: { documentId, publishedAt: null }, data: { publicationDate: new Date() } });
+    }
   }
 
   return async (context: { uid: string; action: string; params: Record<string, unknown> }, next: () => Promise<unknown>) => {
@@ -60,9 +70,7 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
         if (typeof data.title === 'string') data.slug = await uniqueSlug(slugify(data.title), documentId);
       }
     }
-    if (action === 'publish' && typeof params.documentId === 'string' && !(await hasArea(params.documentId))) {
-      throw new InvalidInputError(MESSAGES.areaRequired);
-    }
+    if (action === 'publish' && typeof params.documentId === 'string') await prepareForPublishing(params.documentId);
     return next();
   };
 }

@@ -31,7 +31,7 @@ export function toDocumentFilters(f: ArticleFilters): Record<string, unknown> {
   if (f.area) and.push({ areas: { code: { $eq: f.area } } });
   if (f.topic) and.push({ topics: { slug: { $eq: f.topic } } });
   if (f.agencySlugs) and.push({ agency: { slug: { $in: f.agencySlugs } } });
-  if (f.format) and.push({ format: { $eq: f.format } });
+  if (f.format) and.push({ format: { $in: f.format } });
   if (f.featured !== undefined) and.push({ featured: { $eq: f.featured === 'true' } });
   if (f.year !== undefined) {
     const { start, end } = f.quarter !== undefined ? quarterInterval(f.year, f.quarter as Quarter) : yearInterval(f.year);
@@ -72,6 +72,40 @@ export function createArticleRepository(strapi: Core.Strapi) {
         documents().count({ status: 'draft' }),
       ]);
       return { published, unpublished: all - published };
+    },
+
+    /**
+     * The published articles just before and just after a publication date
+     * (older first, then newer), as links.
+     */
+    async findNeighbours(publicationDate: string): Promise<{ older: ArticleRecord | null; newer: ArticleRecord | null }> {
+      const link = { fields: ['slug', 'title', 'publicationDate'] as never };
+      const [older, newer] = await Promise.all([
+        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $lt: publicationDate } } as never, sort: [{ publicationDate: 'desc' }] as never }),
+        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $gt: publicationDate } } as never, sort: [{ publicationDate: 'asc' }] as never }),
+      ]);
+      return { older: (older as unknown as ArticleRecord | null) ?? null, newer: (newer as unknown as ArticleRecord | null) ?? null };
+    },
+
+    /** The published version of an article with what lists and the search index need, or null. */
+    async findPublishedByDocumentId(documentId: string): Promise<ArticleRecord | null> {
+      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE as never });
+      return (row as unknown as ArticleRecord | null) ?? null;
+    },
+
+    /** Every published article, `batchSize` at a time, oldest first (for building the search index). */
+    async *streamPublished(batchSize = 500): AsyncGenerator<ArticleRecord[]> {
+      for (let start = 0; ; start += batchSize) {
+        const rows = await documents().findMany({
+          status: 'published',
+          sort: [{ id: 'asc' }] as never,
+          start,
+          limit: batchSize,
+          populate: SUMMARY_POPULATE as never,
+        });
+        if (rows.length > 0) yield rows as unknown as ArticleRecord[];
+        if (rows.length < batchSize) return;
+      }
     },
 
     /** The published version of an article, by slug. */

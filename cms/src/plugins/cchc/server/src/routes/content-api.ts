@@ -14,6 +14,7 @@ export default {
   routes: [
     route('/home', 'home'),
     route('/articles', 'listArticles'),
+    route('/search', 'search'),
     route('/articles/:slug', 'getArticle'),
     route('/reform-areas', 'listReformAreas'),
     route('/topics', 'listTopics'),

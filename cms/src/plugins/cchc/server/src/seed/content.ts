@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { slugify } from '@cchc/shared';
 import { UID, type PluginUid } from '../constants.js';
+import { writeChime } from './audio.js';
 import { infographicSvg, renderPng } from './images.js';
 import type { Seed, } from './load.js';
 import type { SeedArticle } from './schema.js';
@@ -77,19 +78,38 @@ async function seedPlan(strapi: Core.Strapi, seed: Seed): Promise<number> {
   return 1 + tasks.length;
 }
 
+/** Uploads a file written to the temp folder, then removes it; returns the file id. */
+async function uploadTemp(
+  strapi: Core.Strapi,
+  file: { filepath: string; size: number },
+  name: string,
+  mimetype: string,
+  fileInfo: Record<string, unknown>,
+): Promise<number> {
+  try {
+    const [uploaded] = await strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name, ...fileInfo } },
+      files: { filepath: file.filepath, originalFilename: name, mimetype, size: file.size },
+    });
+    return uploaded.id;
+  } finally {
+    await fs.rm(file.filepath, { force: true });
+  }
+}
+
 /** Uploads a generated infographic for an article; returns the file id. */
 async function uploadCover(strapi: Core.Strapi, article: SeedArticle, index: number, demoLabel: string): Promise<number> {
-  const name = `${slugify(article.title, 60)}.png`;
-  const { filepath, size } = await renderPng(infographicSvg(article, index, demoLabel), String(index));
-  try {
-    const [file] = await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name, alternativeText: article.coverAlt ?? article.title, caption: article.chart?.label ?? null } },
-      files: { filepath, originalFilename: name, mimetype: 'image/png', size },
-    });
-    return file.id;
-  } finally {
-    await fs.rm(filepath, { force: true });
-  }
+  const file = await renderPng(infographicSvg(article, index, demoLabel), String(index));
+  return uploadTemp(strapi, file, `${slugify(article.title, 60)}.png`, 'image/png', {
+    alternativeText: article.coverAlt ?? article.title,
+    caption: article.chart?.label ?? null,
+  });
+}
+
+/** Uploads a generated audio bulletin for a radio piece; returns the file id. */
+async function uploadBulletin(strapi: Core.Strapi, article: SeedArticle, index: number): Promise<number> {
+  const file = await writeChime(index, String(index));
+  return uploadTemp(strapi, file, `${slugify(article.title, 60)}.wav`, 'audio/wav', { caption: article.title });
 }
 
 async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
@@ -102,6 +122,7 @@ async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
     const slug = slugify(a.title);
     if (existing.has(slug)) continue;
     const cover = a.coverAlt ? await uploadCover(strapi, a, index, seed.manifest.demoNotice) : null;
+    const attachments = a.format === 'ban-tin-phat-thanh' ? [await uploadBulletin(strapi, a, index)] : [];
     await strapi.documents(UID.article).create({
       status: 'published',
       data: {
@@ -111,6 +132,7 @@ async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
         topics: a.topics.map((t) => topics.get(t)).filter(Boolean),
         agency: agencies.get(a.agency) ?? null,
         cover,
+        attachments,
       } as never,
     });
     created++;

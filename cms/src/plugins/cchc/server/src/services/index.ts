@@ -1,18 +1,44 @@
 import type { Core } from '@strapi/strapi';
+import type { CchcConfig } from '../config.js';
+import { PLUGIN_ID } from '../constants.js';
 import { createArticleRepository } from '../repositories/articles.js';
 import { createTaxonomyRepository } from '../repositories/taxonomy.js';
+import { createAgencyLineage } from './agency-lineage.js';
 import { createOverviewService } from './overview.js';
 import { createPublicContentService } from './public-content.js';
+import { createPublishedChangesService } from './published-changes.js';
+import { createSearchService, type SearchService } from './search.js';
 import { createSeedService } from './seed.js';
+import { createSitePurgeService, type SitePurgeService } from './site-purge.js';
+import { createStartupService } from './startup.js';
 
-const repositories = (strapi: Core.Strapi) => ({
-  articles: createArticleRepository(strapi),
-  taxonomy: createTaxonomyRepository(strapi),
-});
+type Ctx = { strapi: Core.Strapi };
+
+const repositories = (strapi: Core.Strapi) => {
+  const taxonomy = createTaxonomyRepository(strapi);
+  return { articles: createArticleRepository(strapi), taxonomy, agencyLineage: createAgencyLineage(taxonomy) };
+};
+const config = (strapi: Core.Strapi) => strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig;
+const service = <T>(strapi: Core.Strapi, name: string) => strapi.plugin(PLUGIN_ID).service(name) as T;
 
 /** Services are wired once here with their collaborators. */
 export default {
-  'public-content': ({ strapi }: { strapi: Core.Strapi }) => createPublicContentService(repositories(strapi)),
-  overview: ({ strapi }: { strapi: Core.Strapi }) => createOverviewService(repositories(strapi)),
-  seed: ({ strapi }: { strapi: Core.Strapi }) => createSeedService(strapi),
+  'public-content': ({ strapi }: Ctx) => createPublicContentService(repositories(strapi)),
+  overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
+  seed: ({ strapi }: Ctx) => createSeedService(strapi),
+  search: ({ strapi }: Ctx) => {
+    const { articles, agencyLineage } = repositories(strapi);
+    return createSearchService({ streamPublished: () => articles.streamPublished(), agencyLineage, log: strapi.log });
+  },
+  'site-purge': ({ strapi }: Ctx) =>
+    createSitePurgeService({ siteUrls: config(strapi).sitePurgeUrls, secret: config(strapi).purgeSecret, log: strapi.log }),
+  'published-changes': ({ strapi }: Ctx) =>
+    createPublishedChangesService({
+      search: service<SearchService>(strapi, 'search'),
+      purge: service<SitePurgeService>(strapi, 'site-purge'),
+      warn: (m) => strapi.log.warn(m),
+    }),
+  startup: ({ strapi }: Ctx) =>
+    createStartupService({ seed: service<ReturnType<typeof createSeedService>>(strapi, 'seed'), search: service<SearchService>(strapi, 'search') }),
 };
+

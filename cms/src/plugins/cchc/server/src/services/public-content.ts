@@ -8,33 +8,21 @@ import { toAgency, toArticleDetail, toArticleSummary, toPlan, toReformArea, toTo
 import type { ArticleRepository } from '../repositories/articles.js';
 import type { TaxonomyRepository } from '../repositories/taxonomy.js';
 
-/** How many merged-agency generations an agency page reaches back through. */
-const MAX_SUCCESSION_DEPTH = 5;
-
 const HOME_FEATURED = 4;
 const HOME_LATEST = 8;
 const HOME_PER_AREA = 4;
+const RELATED_COUNT = 4;
 
 /** Collaborators of the public content service. */
 export interface PublicContentDeps {
   articles: ArticleRepository;
   taxonomy: TaxonomyRepository;
+  /** Slugs of an agency and of the agencies merged into it. */
+  agencyLineage: (slug: string) => Promise<string[]>;
 }
 
 /** Creates the public content service. */
-export function createPublicContentService({ articles, taxonomy }: PublicContentDeps) {
-  /** The slug of an agency and of every agency merged into it, transitively. */
-  async function agencyLineage(slug: string): Promise<string[]> {
-    const lineage = [slug];
-    let frontier = [slug];
-    for (let depth = 0; depth < MAX_SUCCESSION_DEPTH && frontier.length > 0; depth++) {
-      const found = (await Promise.all(frontier.map((s) => taxonomy.predecessorsOf(s)))).flat().map((a) => a.slug);
-      frontier = found.filter((s) => !lineage.includes(s));
-      lineage.push(...frontier);
-    }
-    return lineage;
-  }
-
+export function createPublicContentService({ articles, taxonomy, agencyLineage }: PublicContentDeps) {
   return {
     /** A page of published articles matching the query. */
     async listArticles(query: ListArticles.Query): Promise<ListArticles.Response> {
@@ -47,11 +35,18 @@ export function createPublicContentService({ articles, taxonomy }: PublicContent
       };
     },
 
-    /** A published article by slug; NotFoundError otherwise (drafts included). */
+    /** A published article by slug with related and neighbouring articles; NotFoundError otherwise (drafts included). */
     async getArticle(slug: string): Promise<ArticleDetail> {
       const row = await articles.findPublishedBySlug(slug);
       if (!row) throw new NotFoundError(MESSAGES.articleNotFound);
-      return toArticleDetail(row);
+      const area = row.areas?.[0]?.code;
+      const date = row.publicationDate ?? row.publishedAt ?? row.updatedAt;
+      const [sameArea, { older, newer }] = await Promise.all([
+        area ? articles.findPublished({ area }, 1, RELATED_COUNT + 1) : Promise.resolve({ rows: [], total: 0 }),
+        articles.findNeighbours(date),
+      ]);
+      const related = sameArea.rows.filter((r) => r.slug !== row.slug).slice(0, RELATED_COUNT);
+      return toArticleDetail(row, { related, older, newer });
     },
 
     /** Everything the column's home page shows. */

@@ -1,0 +1,38 @@
+/**
+ * Document Service middleware that reports changes the public can see to the
+ * published-changes service: an article published, unpublished, deleted, or
+ * created or updated straight to published; any write to taxonomies and agencies.
+ * A plain save changes only a draft, which the public does not see.
+ */
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UID } from '../constants.js';
+import type { ArticleRepository } from '../repositories/articles.js';
+import type { PublishedChangesService } from '../services/published-changes.js';
+
+const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
+const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
+
+/** Creates the middleware, bound to a Strapi instance and the article repository. */
+export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: ArticleRepository) {
+  const changes = () => strapi.plugin(PLUGIN_ID).service('published-changes') as PublishedChangesService;
+
+  return async (context: { uid: string; action: string; params: Record<string, unknown> }, next: () => Promise<unknown>) => {
+    const { uid, action, params } = context;
+    // While Strapi boots (the seed runs then), the index is built afterwards and no site has cached anything.
+    if (!strapi.isLoaded) return next();
+    if (TAXONOMY_UIDS.has(uid) && WRITE_ACTIONS.has(action)) {
+      const result = await next();
+      changes().taxonomyChanged();
+      return result;
+    }
+    if (uid !== UID.article || !ARTICLE_ACTIONS.has(action)) return next();
+    if ((action === 'create' || action === 'update') && params.status !== 'published') return next();
+    const given = typeof params.documentId === 'string' ? params.documentId : undefined;
+    const before = given ? await articles.findPublishedByDocumentId(given) : null;
+    const result = await next();
+    const documentId = given ?? (result as { documentId?: string } | null)?.documentId;
+    if (documentId) changes().articleChanged(documentId, before, await articles.findPublishedByDocumentId(documentId));
+    return result;
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What follows a change the public can see: the search index is updated and the
+ * sites purge the cached pages that showed the article (before and after the change,
+ * so a move between areas purges both), or everything after a taxonomy edit.
+ */
+import { TAG, articleTags } from '@cchc/shared';
+import type { ArticleRecord } from '../mappers/public.js';
+import type { SearchService } from './search.js';
+import type { SitePurgeService } from './site-purge.js';
+
+/** Cache tags of a published article. */
+function tagsOf(row: ArticleRecord): string[] {
+  return articleTags({
+    slug: row.slug,
+    format: row.format,
+    areas: (row.areas ?? []).map((a) => a.code),
+    topics: (row.topics ?? []).map((t) => t.slug),
+    agency: row.agency?.slug ?? null,
+  });
+}
+
+/** Creates the service. */
+export function createPublishedChangesService({ search, purge, warn }: { search: SearchService; purge: SitePurgeService; warn: (m: string) => void }) {
+  /** Purges in the background: an editor's request does not wait for the sites. */
+  const purgeLater = (tags: string[]) => {
+    if (purge.enabled && tags.length > 0) purge.purge(tags).catch((error: Error) => warn(`[cchc] purge failed: ${error.message}`));
+  };
+  return {
+    /** An article's published version went from `before` to `after` (null: none). */
+    articleChanged(documentId: string, before: ArticleRecord | null, after: ArticleRecord | null): void {
+      if (after) search.upsert(after);
+      else search.remove(documentId);
+      purgeLater([...(before ? tagsOf(before) : []), ...(after ? tagsOf(after) : [])]);
+    },
+    /** A reform area, topic, agency or plan changed: names shown on every page may have. */
+    taxonomyChanged(): void {
+      search.scheduleRebuild();
+      purgeLater([TAG.taxonomy]);
+    },
+  };
+}
+
+/** The service's interface. */
+export type PublishedChangesService = ReturnType<typeof createPublishedChangesService>;

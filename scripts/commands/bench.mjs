@@ -1,0 +1,23 @@
+// `npm run bench [-- site|search]`: the benchmarks (not timed tests); each prints
+// its figures with the baseline or target measured in the same run.
+import { benchSearch } from '../bench/search.mjs';
+import { benchSite } from '../bench/site.mjs';
+import { buildAll } from '../lib/build.mjs';
+import { ensureSecrets } from '../lib/secrets.mjs';
+
+const BENCHES = {
+  site: () => benchSite(),
+  search: () => benchSearch({ size: Number(process.env.BENCH_ARTICLES ?? 100_000) }),
+};
+
+export default async function bench(args) {
+  const chosen = args.length > 0 ? args : Object.keys(BENCHES);
+  const unknown = chosen.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) {
+    console.error(`[bench] unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  ensureSecrets();
+  buildAll();
+  for (const name of chosen) await BENCHES[name]();
+}

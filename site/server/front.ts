@@ -1,0 +1,215 @@
+/**
+ * The site's front server: answers from the page cache when it can, renders
+ * through Astro when it must, serves a stale copy when Astro cannot reach the
+ * CMS, and takes signed purge calls from the CMS.
+ */
+import type http from 'node:http';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PurgeRequestSchema } from '@cchc/shared';
+import type { FrontConfig } from './config.ts';
+import { compressBodies, etagOf, pickEncoding, type CachedPage, type PageCache } from './page-cache.ts';
+import { verifyPurge } from './purge-auth.ts';
+import type { Rendered } from './upstream.ts';
+
+/** Collaborators of the front handler. */
+export interface FrontDeps {
+  config: FrontConfig;
+  cache: PageCache;
+  /** Renders a path through Astro. */
+  render: (path: string, headers: http.IncomingHttpHeaders) => Promise<Rendered>;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+/** A render, and the page stored from it when it was cacheable. */
+interface Refreshed {
+  rendered: Rendered;
+  page: CachedPage | null;
+}
+
+/** Headers never stored or replayed: they describe one connection or one encoding. */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'etag', 'vary']);
+
+/** What a CDN in front may do with a cached page: keep it a minute, then serve it stale while it refreshes or while the site is down. */
+const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
+
+const MAX_PURGE_BODY = 64 * 1024;
+
+/** True when a rendered answer may be stored: a public 200. */
+function isCacheable(rendered: Rendered): boolean {
+  const cacheControl = String(rendered.headers['cache-control'] ?? '');
+  return rendered.status === 200 && /\bpublic\b/.test(cacheControl) && !/no-store|private/.test(cacheControl);
+}
+
+/** The headers of a rendered answer worth replaying. */
+function storedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !HOP_HEADERS.has(name)) kept[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return kept;
+}
+
+/** Writes a cached page, honouring If-None-Match, Accept-Encoding and HEAD. */
+function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE', now: number): void {
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const body = page.bodies[encoding];
+  const headers: http.OutgoingHttpHeaders = {
+    ...page.headers,
+    'cache-control': CDN_CACHE_CONTROL,
+    etag: page.etag,
+    vary: 'Accept-Encoding',
+    age: String(Math.max(0, Math.floor((now - page.storedAt) / 1000))),
+    'x-cache': state,
+  };
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  if (body !== page.bodies.identity) headers['content-encoding'] = encoding;
+  headers['content-length'] = body.length;
+  res.writeHead(page.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Writes an answer that is not cached (404, 503, …) as Astro gave it. */
+function sendRendered(req: http.IncomingMessage, res: http.ServerResponse, rendered: Rendered): void {
+  res.writeHead(rendered.status, { ...storedHeaders(rendered.headers), 'content-length': rendered.body.length, 'x-cache': 'BYPASS' });
+  res.end(req.method === 'HEAD' ? undefined : rendered.body);
+}
+
+/** Reads a request body up to `limit` bytes; null when it is larger. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Creates the request handler of the front server. */
+export function createFrontHandler({ config, cache, render, now, log }: FrontDeps) {
+  const inflight = new Map<string, Promise<Refreshed>>();
+
+  /** Renders a path once however many requests wait for it, and stores it when it may be. */
+  function refresh(key: string, url: string, headers: http.IncomingHttpHeaders): Promise<Refreshed> {
+    let pending = inflight.get(key);
+    if (!pending) {
+      pending = render(url, headers)
+        .then((rendered): Refreshed => {
+          if (isCacheable(rendered)) {
+            const page: CachedPage = {
+              status: rendered.status,
+              headers: storedHeaders(rendered.headers),
+              bodies: compressBodies(rendered.body),
+              etag: etagOf(rendered.body),
+              tags: String(rendered.headers['cache-tag'] ?? '').split(' ').filter(Boolean),
+              storedAt: now(),
+              invalidated: false,
+            };
+            cache.set(key, page);
+            return { rendered, page };
+          }
+          // A page that is gone must not come back from the cache.
+          if (rendered.status === 404 || rendered.status === 410) cache.delete(key);
+          return { rendered, page: null };
+        })
+        .finally(() => inflight.delete(key));
+      inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** A stale copy stays in service while the CMS is down; the log says so. */
+  function serveStaleBecause(path: string, why: string): void {
+    log(`[cache] ${why}: serving the stale copy of ${path}`);
+  }
+
+  async function handlePage(req: http.IncomingMessage, res: http.ServerResponse, key: string, url: string): Promise<void> {
+    const page = cache.get(key);
+    const current = now();
+    if (page && !page.invalidated) {
+      if (current - page.storedAt < config.freshSeconds * 1000) return sendPage(req, res, page, 'HIT', current);
+      sendPage(req, res, page, 'STALE', current);
+      refresh(key, url, req.headers)
+        .then(({ rendered }) => rendered.status >= 500 && serveStaleBecause(url, `render answered ${rendered.status}`))
+        .catch((error: Error) => serveStaleBecause(url, error.message));
+      return;
+    }
+    let refreshed: Refreshed;
+    try {
+      refreshed = await refresh(key, url, req.headers);
+    } catch (error) {
+      if (page) {
+        serveStaleBecause(url, (error as Error).message);
+        return sendPage(req, res, page, 'STALE', current);
+      }
+      throw error;
+    }
+    const { rendered, page: fresh } = refreshed;
+    if (rendered.status >= 500 && page) {
+      serveStaleBecause(url, `render answered ${rendered.status}`);
+      return sendPage(req, res, page, 'STALE', current);
+    }
+    return fresh ? sendPage(req, res, fresh, 'MISS', now()) : sendRendered(req, res, rendered);
+  }
+
+  async function handlePurge(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return json(res, 405, { error: 'Chỉ nhận POST.' });
+    if (!config.purgeSecret) return json(res, 403, { error: 'Chưa cấu hình PURGE_SECRET: không nhận lệnh xóa bộ nhớ đệm.' });
+    const body = await readBody(req, MAX_PURGE_BODY);
+    if (body === null) return json(res, 413, { error: 'Nội dung quá lớn.' });
+    const auth = verifyPurge(
+      config.purgeSecret,
+      body,
+      req.headers[PURGE_TIMESTAMP_HEADER] as string | undefined,
+      req.headers[PURGE_SIGNATURE_HEADER] as string | undefined,
+      Math.floor(now() / 1000),
+    );
+    if (!auth.ok) return json(res, 401, { error: auth.reason });
+    let parsed;
+    try {
+      parsed = PurgeRequestSchema.safeParse(JSON.parse(body));
+    } catch {
+      return json(res, 400, { error: 'Nội dung không phải JSON.' });
+    }
+    if (!parsed.success) return json(res, 400, { error: 'Cần { "tags": [...] } hoặc { "all": true }.' });
+    const purged = 'all' in parsed.data ? cache.invalidateAll() : cache.invalidateTags(parsed.data.tags);
+    log(`[cache] purge ${'all' in parsed.data ? 'all' : parsed.data.tags.join(' ')}: ${purged} page(s)`);
+    return json(res, 200, { purged });
+  }
+
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    // Pages carry absolute URLs built from the Host header (when SITE_URL is unset):
+    // the host is part of the key, so a forged Host cannot poison other visitors' pages.
+    const key = `${req.headers.host ?? ''}${url}`;
+    try {
+      if (url === PURGE_PATH || url.startsWith(`${PURGE_PATH}?`)) return await handlePurge(req, res);
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Phương thức không được hỗ trợ.');
+        return;
+      }
+      await handlePage(req, res, key, url);
+    } catch (error) {
+      log(`[site] ${url}: ${(error as Error).message}`);
+      if (!res.headersSent) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '60' });
+        res.end('Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.');
+      }
+    }
+  };
+}

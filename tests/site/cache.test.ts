@@ -1,0 +1,152 @@
+/** The page cache in front of Astro: hits, signed purges, edits shown within 2 s, and the CMS going down. */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, signPurge, slugify } from '../../shared/src/index.js';
+// @ts-expect-error scripts/lib is JavaScript without declarations
+import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
+import { contentManager } from '../support/api.js';
+import { getPage } from '../support/html.js';
+import { freePort } from '../support/ports.js';
+import { seed } from '../support/seed.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
+
+const site = (path: string) => `${inject('siteUrl')}${path}`;
+
+function purge(body: string, { secret = inject('purgeSecret'), timestamp = Math.floor(Date.now() / 1000), sign = true } = {}) {
+  return fetch(site(PURGE_PATH), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [PURGE_TIMESTAMP_HEADER]: String(timestamp),
+      ...(sign ? { [PURGE_SIGNATURE_HEADER]: signPurge(secret, timestamp, body) } : {}),
+    },
+    body,
+  });
+}
+
+describe('cached pages', () => {
+  test('are rendered once, then served from memory, compressed, with an ETag', async () => {
+    const path = `/?lan=${Date.now()}`;
+    const first = await fetch(site(path), { headers: { 'accept-encoding': 'br' } });
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const second = await fetch(site(path), { headers: { 'accept-encoding': 'br' } });
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.text()).toBe(await first.text());
+    const etag = second.headers.get('etag')!;
+    const revalidated = await fetch(site(path), { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(second.headers.get('cache-control')).toMatch(/public, max-age=60.*stale-if-error/);
+  });
+
+  test('an article page weighs at most 60 KB transferred, without images, and needs no script', async () => {
+    const article = seed.articles.find((a) => a.format === 'bai-viet')!;
+    const res = await fetch(site(`/bai-viet/${slugify(article.title)}`), { headers: { 'accept-encoding': 'br, gzip' } });
+    const html = await res.text();
+    const transferred = Number(res.headers.get('content-length'));
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(transferred).toBeGreaterThan(0);
+    expect(transferred).toBeLessThanOrEqual(60 * 1024);
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)[^>]*src=/);
+  });
+});
+
+describe('the purge endpoint', () => {
+  test.each([
+    ['no signature', () => purge('{"all":true}', { sign: false }), 401],
+    ['a wrong secret', () => purge('{"all":true}', { secret: 'not-the-secret' }), 401],
+    ['an old timestamp', () => purge('{"all":true}', { timestamp: Math.floor(Date.now() / 1000) - 3600 }), 401],
+    ['a body that is not JSON', () => purge('tags=all'), 400],
+    ['a body without tags', () => purge('{"tags":[]}'), 400],
+  ])('refuses %s', async (_name, call, status) => {
+    const res = await call();
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(5);
+  });
+
+  test('a signed purge marks the tagged pages for rendering again', async () => {
+    const path = `/linh-vuc/the-che?lan=${Date.now()}`;
+    await fetch(site(path));
+    expect((await fetch(site(path))).headers.get('x-cache')).toBe('HIT');
+    const res = await purge(JSON.stringify({ tags: ['area:the-che'] }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { purged: number }).purged).toBeGreaterThanOrEqual(1);
+    expect((await fetch(site(path))).headers.get('x-cache')).toBe('MISS');
+  });
+
+  test('is refused for other methods', async () => {
+    expect((await fetch(site(PURGE_PATH))).status).toBe(405);
+  });
+});
+
+describe('an edit published in the admin panel', () => {
+  // The newest article shows on the home page and on the first page of its area.
+  const source = [...seed.articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]!;
+  const slug = slugify(source.title);
+  let articles: ReturnType<typeof contentManager>;
+  let documentId = '';
+
+  beforeAll(async () => {
+    const token = inject('adminTokens').admin;
+    articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
+    const found = await articles.list(`&filters[slug][$eq]=${slug}`);
+    documentId = found.body.results[0].documentId;
+  });
+
+  afterAll(async () => {
+    await articles.update(documentId, { title: source.title });
+    await articles.publish(documentId);
+  });
+
+  test('shows on the article and its area page within 2 seconds', async () => {
+    const pages = [`/bai-viet/${slug}`, `/linh-vuc/${source.areas[0]}`, '/'];
+    for (const path of pages) {
+      await fetch(site(path));
+      expect((await fetch(site(path))).headers.get('x-cache')).toBe('HIT');
+    }
+    const newTitle = `${source.title} (đã cập nhật ${Date.now()})`;
+    expect((await articles.update(documentId, { title: newTitle })).status).toBe(200);
+    expect((await articles.publish(documentId)).status).toBe(200);
+    const published = Date.now();
+    for (const path of pages) {
+      let html = '';
+      while (Date.now() - published < 2000) {
+        html = (await getPage(site(path))).html;
+        if (html.includes(newTitle)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(html, path).toContain(newTitle);
+    }
+  });
+});
+
+describe('when the CMS stops answering', () => {
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let cut: { child: unknown; url: string };
+  const lines: string[] = [];
+  const article = seed.articles[3]!;
+
+  beforeAll(async () => {
+    proxy = await startTcpProxy(new URL(inject('cmsUrl')));
+    // Pages go stale at once, so every request tries to refresh from the CMS.
+    cut = await startSite({ port: await freePort(), host: '127.0.0.1', cmsUrl: proxy.url, env: { CACHE_FRESH_SECONDS: '0' }, log: (l: string) => lines.push(l) });
+    expect((await fetch(`${cut.url}/bai-viet/${slugify(article.title)}`)).status).toBe(200);
+    await proxy.close();
+  });
+
+  afterAll(async () => {
+    await stopProcess(cut?.child);
+  });
+
+  test('a cached page is still served, stale, with a line in the log', async () => {
+    const { status, headers, html } = await getPage(`${cut.url}/bai-viet/${slugify(article.title)}`);
+    expect(status).toBe(200);
+    expect(headers.get('x-cache')).toBe('STALE');
+    expect(html).toContain(article.title);
+    await expect.poll(() => lines.some((l) => l.includes('serving the stale copy of /bai-viet/'))).toBe(true);
+  });
+
+  test('a page never cached answers 503 in Vietnamese', async () => {
+    const { status, html } = await getPage(`${cut.url}/linh-vuc/tai-chinh-cong`);
+    expect(status).toBe(503);
+    expect(html).toContain('gián đoạn');
+  });
+});
