@@ -54,6 +54,22 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a reader searches with and without diacritics and gets the same articles, highlighted', async () => {
+    const resultsFor = async (words: string) => {
+      await page.goto(`${inject('siteUrl')}/tim-kiem`);
+      await page.locator('input[name="q"]').fill(words);
+      await page.locator('form.search-form button[type="submit"]').click();
+      await page.waitForURL(/\/tim-kiem\?q=/);
+      expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+      return page.locator('#ket-qua').innerText();
+    };
+    const plain = await resultsFor('cai cach thu tuc');
+    const marked = await resultsFor('cải cách thủ tục');
+    const count = (heading: string) => Number(heading.match(/^([\d.]+) kết quả/)?.[1]?.replace(/\./g, ''));
+    expect(count(plain)).toBeGreaterThan(0);
+    expect(count(marked)).toBe(count(plain));
+  });
+
   test('the skip link is the first thing the keyboard reaches', async () => {
     await page.goto(`${inject('siteUrl')}/`);
     await page.keyboard.press('Tab');
@@ -61,7 +77,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(focused.href).toBe('#noi-dung');
   });
 
-  test.each(['/', '/linh-vuc/thu-tuc-hanh-chinh', articlePath, '/infographic', '/video', '/phat-thanh'])(
+  test.each(['/', '/linh-vuc/thu-tuc-hanh-chinh', articlePath, '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua'])(
     'axe-core finds no WCAG 2.1 AA violation on %s at 360 px',
     async (path) => {
       const response = await page.goto(`${inject('siteUrl')}${path}`);

@@ -67,9 +67,17 @@ export function yearInterval(year: number): Interval {
 const QUARTER_ROMAN: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
 
 /**
- * Formats a quarter the way Vietnamese plans write it.
+ * Names a quarter the way Vietnamese plans write it.
+ * @example quarterLabel(2) === 'Quý II'
+ */
+export function quarterLabel(quarter: Quarter): string {
+  return `Quý ${QUARTER_ROMAN[quarter]}`;
+}
+
+/**
+ * Formats a quarter of a year the way Vietnamese plans write it.
  * @example formatQuarter(2024, 2) === 'Quý II/2024'
  */
 export function formatQuarter(year: number, quarter: Quarter): string {
-  return `Quý ${QUARTER_ROMAN[quarter]}/${year}`;
+  return `${quarterLabel(quarter)}/${year}`;
 }

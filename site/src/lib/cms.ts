@@ -12,6 +12,7 @@ import {
   ListArticles,
   ListReformAreas,
   ListTopics,
+  SearchArticles,
   isSlug,
   type Agency,
   type ArticleDetail,
@@ -60,6 +61,7 @@ export interface CmsClient {
   getUploadText(fileName: string): Promise<string | null>;
   listAgencies(): Promise<Agency[]>;
   getAgency(slug: string): Promise<Agency | null>;
+  searchArticles(query: SearchArticles.Query): Promise<SearchArticles.Response>;
 }
 
 /** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
@@ -214,6 +216,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       if (!isSlug(slug)) return null;
       return (await get(`/agencies/${encodeURIComponent(slug)}`, GetAgency.ResponseSchema, true))?.data ?? null;
     },
+    async searchArticles({ q, ...filters }) {
+      const params = new URLSearchParams({ q });
+      // Arrays (formats) serialise comma-separated, as the API reads them.
+      for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
+      return getRequired(`/search?${params}`, SearchArticles.ResponseSchema);
+    },
   };
 }
 
@@ -239,6 +247,8 @@ export const getUploadText = client.getUploadText;
 export const listAgencies = client.listAgencies;
 /** GET /api/cchc/agencies/:slug: one agency, or null when unknown. */
 export const getAgency = client.getAgency;
+/** GET /api/cchc/search: one page of ranked search results with snippets. */
+export const searchArticles = client.searchArticles;
 
 /**
  * The browser URL of a CMS media path (CMS_PUBLIC_URL prefix); absolute URLs pass through.

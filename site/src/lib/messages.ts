@@ -103,4 +103,21 @@ export const UI = {
   feedDescriptionAgency: (name: string) => `Tin, bài mới của ${name} về cải cách hành chính.`,
   podcastTitle: 'Bản tin phát thanh cải cách hành chính',
   podcastCategory: 'Government',
+
+  // Search
+  navSearch: 'Tìm kiếm',
+  searchTitle: 'Tìm kiếm tin bài',
+  searchIntro: 'Gõ từ khóa có dấu hoặc không dấu: "cai cach thu tuc" cũng tìm thấy "cải cách thủ tục". Bài có đúng dấu như từ khóa và bài có từ khóa ở tiêu đề được xếp trước.',
+  searchLabel: 'Từ khóa',
+  searchButton: 'Tìm',
+  searchFilters: 'Lọc kết quả',
+  filterArea: 'Lĩnh vực',
+  filterAgency: 'Cơ quan, đơn vị',
+  filterFormat: 'Hình thức',
+  filterYear: 'Năm',
+  filterQuarter: 'Quý',
+  filterAny: 'Tất cả',
+  searchResults: (total: string, q: string) => `${total} kết quả cho "${q}"`,
+  searchNone: (q: string) => `Không tìm thấy bài viết nào cho "${q}". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`,
+  searchInvalid: 'Yêu cầu tìm kiếm chưa hợp lệ:',
 } as const;

@@ -52,7 +52,13 @@ export interface Pager {
  * Builds the links of a pager: first, last, and `radius` pages either side of the current one.
  * @example buildPager('/x', 5, 9).items.map((i) => i.kind === 'page' ? i.page : '…') // [1, '…', 4, 5, 6, '…', 9]
  */
-export function buildPager(basePath: string, current: number, pageCount: number, radius = 1): Pager {
+export function buildPager(
+  basePath: string,
+  current: number,
+  pageCount: number,
+  radius = 1,
+  hrefOf: (page: number) => string = (page) => pageHref(basePath, page),
+): Pager {
   const items: PagerItem[] = [];
   let previous = 0;
   for (let page = 1; page <= pageCount; page += 1) {
@@ -60,16 +66,16 @@ export function buildPager(basePath: string, current: number, pageCount: number,
     if (!shown) continue;
     if (page - previous === 2) {
       // A gap of one page is shown as that page: "…" would take the same room.
-      items.push({ kind: 'page', page: page - 1, href: pageHref(basePath, page - 1), current: false });
+      items.push({ kind: 'page', page: page - 1, href: hrefOf(page - 1), current: false });
     } else if (page - previous > 2) {
       items.push({ kind: 'gap', key: `gap-${previous}` });
     }
-    items.push({ kind: 'page', page, href: pageHref(basePath, page), current: page === current });
+    items.push({ kind: 'page', page, href: hrefOf(page), current: page === current });
     previous = page;
   }
   return {
-    prev: current > 1 && current <= pageCount ? pageHref(basePath, current - 1) : null,
-    next: current < pageCount ? pageHref(basePath, current + 1) : null,
+    prev: current > 1 && current <= pageCount ? hrefOf(current - 1) : null,
+    next: current < pageCount ? hrefOf(current + 1) : null,
     items,
   };
 }

@@ -3,7 +3,7 @@
  * (`q`, `linh-vuc`, `co-quan`, `hinh-thuc`, `nam`, `quy`, `trang`), checked with the
  * API's own schema so both refuse the same things.
  */
-import { SearchArticles } from '@cchc/shared';
+import { SearchArticles, vietnamParts } from '@cchc/shared';
 import { PAGE_PARAM } from './pagination';
 
 /** Site parameter → API parameter. */
@@ -65,4 +65,13 @@ export function searchHref(form: SearchForm, page: number): string {
   for (const [name, value] of pairs) if (value !== '') params.set(name, value);
   if (page > 1) params.set(PAGE_PARAM, String(page));
   return `/tim-kiem?${params.toString()}`;
+}
+
+/**
+ * The years offered in the search form: this year (in Vietnam) and the nine before.
+ * @example searchYears(new Date('2026-11-27T00:00:00Z'))[0] === 2026
+ */
+export function searchYears(now: Date): number[] {
+  const { year } = vietnamParts(now);
+  return Array.from({ length: 10 }, (_, i) => year - i);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDateLong, formatDateShort, formatDateTime, formatNumber, formatQuarter, quarterInterval, quarterOf, yearInterval } from '../../../shared/src/index.js';
+import { formatDateLong, formatDateShort, formatDateTime, formatNumber, formatQuarter, quarterInterval, quarterLabel, quarterOf, yearInterval } from '../../../shared/src/index.js';
 
 describe('quarterOf (Asia/Ho_Chi_Minh)', () => {
   test.each([
@@ -67,5 +67,6 @@ describe('Vietnamese formatting', () => {
   test('formatQuarter uses Roman numerals', () => {
     expect(formatQuarter(2024, 2)).toBe('Quý II/2024');
     expect(formatQuarter(2025, 4)).toBe('Quý IV/2025');
+    expect([1, 2, 3, 4].map((q) => quarterLabel(q as 1 | 2 | 3 | 4))).toEqual(['Quý I', 'Quý II', 'Quý III', 'Quý IV']);
   });
 });
