@@ -104,6 +104,14 @@ describe('single records', () => {
     expect(article.cover?.alt).toBe(source.coverAlt);
     expect(article.cover?.width).toBeGreaterThan(0);
     expect(article.cover?.renditions.length).toBeGreaterThan(0);
+    // Every responsive size also comes as AVIF and WebP, the same size as the PNG one.
+    const png = article.cover!.renditions.filter((r) => r.mime === 'image/png' && r.width > 300);
+    for (const type of ['image/avif', 'image/webp']) {
+      const modern = article.cover!.renditions.filter((r) => r.mime === type);
+      expect(modern.map((r) => r.width).sort(), type).toEqual(png.map((r) => r.width).sort());
+      const file = await fetch(`${inject('cmsUrl')}${modern[0]!.url}`);
+      expect(file.headers.get('content-type')).toBe(type);
+    }
     const image = await fetch(`${inject('cmsUrl')}${article.cover!.url}`);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');

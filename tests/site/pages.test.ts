@@ -72,6 +72,8 @@ describe('article pages', () => {
     expect(img).toMatch(/width="\d+"/);
     expect(img).toMatch(/height="\d+"/);
     expect(img).toMatch(/srcset="/);
+    expect(html).toMatch(/<source type="image\/avif" srcset="[^"]+\.avif \d+w/);
+    expect(html).toMatch(/<source type="image\/webp" srcset="[^"]+\.webp \d+w/);
   });
 
   test('render the markdown body', async () => {

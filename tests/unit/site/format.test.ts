@@ -69,7 +69,32 @@ describe('imageAttributes', () => {
       width: 1200,
       height: 800,
       alt: 'Biểu đồ',
+      sources: [],
     });
+  });
+
+  it('offers AVIF then WebP sources, each with its own widths, and keeps them out of the fallback srcset', () => {
+    const attrs = imageAttributes(
+      {
+        url: '/uploads/a.png',
+        width: 1200,
+        height: 800,
+        mime: 'image/png',
+        alt: 'Biểu đồ',
+        renditions: [
+          { url: '/uploads/small_a.png', width: 500, height: 333, mime: 'image/png' },
+          { url: '/uploads/small_a.webp', width: 500, height: 333, mime: 'image/webp' },
+          { url: '/uploads/large_a.webp', width: 1000, height: 667, mime: 'image/webp' },
+          { url: '/uploads/small_a.avif', width: 500, height: 333, mime: 'image/avif' },
+        ],
+      },
+      resolve,
+    );
+    expect(attrs.sources).toEqual([
+      { type: 'image/avif', srcset: 'https://cms.vn/uploads/small_a.avif 500w' },
+      { type: 'image/webp', srcset: 'https://cms.vn/uploads/small_a.webp 500w, https://cms.vn/uploads/large_a.webp 1000w' },
+    ]);
+    expect(attrs.srcset).toBe('https://cms.vn/uploads/small_a.png 500w, https://cms.vn/uploads/a.png 1200w');
   });
 
   it('leaves srcset out when there is a single candidate', () => {

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { addModernImageFormats } from './media/modern-formats.js';
 
 /**
- * Bootstrap: a few named setup steps. The demo seed is a service (`seed.run`)
- * that the host app calls once every module, admin included, has bootstrapped.
+ * Bootstrap: a few named setup steps. The demo seed and the search index are the
+ * `startup` service, which the host app runs once every module, admin included, is up.
  */
-export default async (_context: { strapi: Core.Strapi }) => {};
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  addModernImageFormats(strapi);
+};
