@@ -1,6 +1,7 @@
 /** Demo accounts, and what saving through the admin API does to articles. */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { adminLogin, contentManager, getJson } from '../support/api.js';
+import { slugify } from '../../shared/src/index.js';
 import { seed } from '../support/seed.js';
 
 const ARTICLE = 'plugin::cchc.article';
@@ -84,6 +85,29 @@ describe('articles saved through the admin panel', () => {
     expect(first.body.data.title).toBe(title.normalize('NFC'));
     expect(first.body.data.slug).toMatch(/^duong-day-nong-ve-thu-tuc-hanh-chinh(-\d+)?$/);
     expect(second.body.data.slug).not.toBe(first.body.data.slug);
+  });
+
+  test('public change notes show on the article, newest first; private ones never', async () => {
+    const source = seed.articles[2]!;
+    const found = await articles.list(`&filters[slug][$eq]=${slugify(source.title)}`);
+    const articleId: string = found.body.results[0].documentId;
+    const notes = contentManager(inject('cmsUrl'), inject('adminTokens').editor, 'plugin::cchc.change-note');
+    const made = [
+      await notes.create({ articleDocumentId: articleId, note: 'Bổ sung số liệu quý II.', public: true, notedAt: '2024-07-02T03:00:00.000Z' }),
+      await notes.create({ articleDocumentId: articleId, note: 'Sửa lỗi chính tả nội bộ.', public: false, notedAt: '2024-07-03T03:00:00.000Z' }),
+      await notes.create({ articleDocumentId: articleId, note: 'Cập nhật đường dây nóng.', public: true, notedAt: '2024-08-01T03:00:00.000Z' }),
+    ];
+    expect(made.map((m) => m.status)).toEqual([201, 201, 201]);
+    const { body } = await getJson<{ data: { changes: Array<{ note: string }> } }>(`${inject('cmsUrl')}/api/cchc/articles/${slugify(source.title)}`);
+    expect(body.data.changes.map((c) => c.note)).toEqual(['Cập nhật đường dây nóng.', 'Bổ sung số liệu quý II.']);
+    for (const m of made) expect((await notes.remove(m.body.data.documentId)).status).toBe(200);
+  });
+
+  test('a change note for an article that does not exist is refused', async () => {
+    const notes = contentManager(inject('cmsUrl'), inject('adminTokens').editor, 'plugin::cchc.change-note');
+    const res = await notes.create({ articleDocumentId: 'khong-co-bai-nay', note: 'x', public: true, notedAt: '2024-07-02T03:00:00.000Z' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('bài viết có thật');
   });
 
   test('publishing without a reform area is refused with a reason, and nothing is published', async () => {

@@ -118,6 +118,28 @@ describe('an edit published in the admin panel', () => {
   });
 });
 
+describe('a public change note', () => {
+  test('shows on the article page within 2 seconds, as "Cập nhật ngày …"', async () => {
+    const source = seed.articles[5]!;
+    const path = `/bai-viet/${slugify(source.title)}`;
+    await fetch(site(path));
+    expect((await fetch(site(path))).headers.get('x-cache')).toBe('HIT');
+    const articles = contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.article');
+    const articleId: string = (await articles.list(`&filters[slug][$eq]=${slugify(source.title)}`)).body.results[0].documentId;
+    const notes = contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.change-note');
+    const note = `Đính chính số liệu ${Date.now()}.`;
+    const created = await notes.create({ articleDocumentId: articleId, note, public: true, notedAt: '2024-12-20T02:00:00.000Z' });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    let html = '';
+    while (Date.now() - started < 2000 && !html.includes(note)) html = (await getPage(site(path))).html;
+    expect(html).toContain(note);
+    expect(html).toContain('Cập nhật ngày');
+    expect(html).toContain('20/12/2024');
+    await notes.remove(created.body.data.documentId);
+  });
+});
+
 describe('when the CMS stops answering', () => {
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
   let cut: { child: unknown; url: string };

@@ -30,7 +30,8 @@ export type ArticleLink = z.infer<typeof ArticleLinkSchema>;
 /**
  * A whole article. The body is markdown; the site renders and sanitizes it.
  * `related` shares the article's first reform area; `previous` is the next older
- * article of the column and `next` the next newer one.
+ * article of the column and `next` the next newer one; `changes` are the public
+ * notes of edits made after publication, newest first.
  */
 export const ArticleDetailSchema = ArticleSummarySchema.extend({
   body: z.string(),
@@ -40,6 +41,7 @@ export const ArticleDetailSchema = ArticleSummarySchema.extend({
   related: z.array(ArticleSummarySchema),
   previous: ArticleLinkSchema.nullable(),
   next: ArticleLinkSchema.nullable(),
+  changes: z.array(z.object({ date: z.string(), note: z.string() })),
 });
 export type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
 

@@ -120,4 +120,8 @@ export const UI = {
   searchResults: (total: string, q: string) => `${total} kết quả cho "${q}"`,
   searchNone: (q: string) => `Không tìm thấy bài viết nào cho "${q}". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`,
   searchInvalid: 'Yêu cầu tìm kiếm chưa hợp lệ:',
+
+  // Change notes
+  changeNotes: 'Các lần cập nhật bài viết',
+  updatedOn: 'Cập nhật ngày',
 } as const;

@@ -43,6 +43,7 @@ export function detail(overrides: Partial<ArticleDetail> = {}): ArticleDetail {
     related: [],
     previous: null,
     next: null,
+    changes: [],
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ export const UID = {
   article: 'plugin::cchc.article',
   plan: 'plugin::cchc.plan',
   planTask: 'plugin::cchc.plan-task',
+  changeNote: 'plugin::cchc.change-note',
 } as const;
 
 /** A content-type UID of the plugin. */

@@ -17,4 +17,5 @@ export const MESSAGES = {
   planNotFound: 'Không tìm thấy kế hoạch của năm này.',
   areaRequired: 'Bài viết cần ít nhất một lĩnh vực cải cách trước khi xuất bản.',
   titleRequired: 'Bài viết cần có tiêu đề.',
+  changeNoteArticle: 'Ghi chú cập nhật phải gắn với một bài viết có thật (mã bài viết trong trường articleDocumentId).',
 } as const;

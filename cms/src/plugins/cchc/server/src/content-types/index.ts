@@ -1,5 +1,6 @@
 import agency from './agency/index.js';
 import article from './article/index.js';
+import changeNote from './change-note/index.js';
 import plan from './plan/index.js';
 import planTask from './plan-task/index.js';
 import reformArea from './reform-area/index.js';
@@ -13,4 +14,5 @@ export default {
   article,
   plan,
   'plan-task': planTask,
+  'change-note': changeNote,
 };

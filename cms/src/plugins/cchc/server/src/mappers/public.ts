@@ -60,6 +60,12 @@ export interface ArticleRecord {
   attachments?: UploadFile[] | null;
 }
 
+/** A change note row. */
+export interface ChangeNoteRecord {
+  note: string;
+  notedAt: string;
+}
+
 /** A plan task row. */
 export interface PlanTaskRecord {
   number: string;
@@ -147,6 +153,7 @@ export interface ArticleSurroundings {
   related: ArticleRecord[];
   older: ArticleRecord | null;
   newer: ArticleRecord | null;
+  changes: ChangeNoteRecord[];
 }
 
 /** A whole article with its related and neighbouring articles. */
@@ -160,6 +167,7 @@ export function toArticleDetail(a: ArticleRecord, around: ArticleSurroundings): 
     related: around.related.map(toArticleSummary),
     previous: around.older ? toArticleLink(around.older) : null,
     next: around.newer ? toArticleLink(around.newer) : null,
+    changes: around.changes.map((c) => ({ date: c.notedAt, note: c.note })),
   };
 }
 

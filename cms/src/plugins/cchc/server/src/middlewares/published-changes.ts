@@ -1,7 +1,8 @@
 /**
  * Document Service middleware that reports changes the public can see to the
  * published-changes service: an article published, unpublished, deleted, or
- * created or updated straight to published; any write to taxonomies and agencies.
+ * created or updated straight to published; a change note written; any write to
+ * taxonomies and agencies.
  * A plain save changes only a draft, which the public does not see.
  */
 import type { Core } from '@strapi/strapi';
@@ -17,6 +18,19 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
 export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: ArticleRepository) {
   const changes = () => strapi.plugin(PLUGIN_ID).service('published-changes') as PublishedChangesService;
 
+  /** A change note shows on its article's page: refresh that page. */
+  async function noteChanged(params: Record<string, unknown>, next: () => Promise<unknown>): Promise<unknown> {
+    const noteId = typeof params.documentId === 'string' ? params.documentId : undefined;
+    const before = noteId ? ((await strapi.documents(UID.changeNote).findOne({ documentId: noteId, fields: ['articleDocumentId'] as never })) as { articleDocumentId?: string } | null) : null;
+    const result = (await next()) as { articleDocumentId?: string } | null;
+    const articleIds = new Set([before?.articleDocumentId, result?.articleDocumentId].filter((id): id is string => typeof id === 'string'));
+    for (const id of articleIds) {
+      const row = await articles.findPublishedByDocumentId(id);
+      if (row) changes().articleChanged(id, row, row);
+    }
+    return result;
+  }
+
   return async (context: { uid: string; action: string; params: Record<string, unknown> }, next: () => Promise<unknown>) => {
     const { uid, action, params } = context;
     // While Strapi boots (the seed runs then), the index is built afterwards and no site has cached anything.
@@ -26,6 +40,7 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
       changes().taxonomyChanged();
       return result;
     }
+    if (uid === UID.changeNote && WRITE_ACTIONS.has(action)) return noteChanged(params, next);
     if (uid !== UID.article || !ARTICLE_ACTIONS.has(action)) return next();
     if ((action === 'create' || action === 'update') && params.status !== 'published') return next();
     const given = typeof params.documentId === 'string' ? params.documentId : undefined;

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { quarterInterval, yearInterval, type ListArticles, type Quarter } from '@cchc/shared';
 import { UID } from '../constants.js';
-import type { ArticleRecord } from '../mappers/public.js';
+import type { ArticleRecord, ChangeNoteRecord } from '../mappers/public.js';
 
 const REF_AGENCY = { fields: ['slug', 'name', 'shortName'] } as const;
 
@@ -106,6 +106,17 @@ export function createArticleRepository(strapi: Core.Strapi) {
         if (rows.length > 0) yield rows as unknown as ArticleRecord[];
         if (rows.length < batchSize) return;
       }
+    },
+
+    /** The public change notes of an article, newest first. */
+    async publicChangeNotes(documentId: string): Promise<ChangeNoteRecord[]> {
+      const rows = await strapi.documents(UID.changeNote).findMany({
+        filters: { articleDocumentId: { $eq: documentId }, public: { $eq: true } } as never,
+        fields: ['note', 'notedAt'] as never,
+        sort: [{ notedAt: 'desc' }] as never,
+        limit: 100,
+      });
+      return rows as unknown as ChangeNoteRecord[];
     },
 
     /** The published version of an article, by slug. */

@@ -41,12 +41,13 @@ export function createPublicContentService({ articles, taxonomy, agencyLineage }
       if (!row) throw new NotFoundError(MESSAGES.articleNotFound);
       const area = row.areas?.[0]?.code;
       const date = row.publicationDate ?? row.publishedAt ?? row.updatedAt;
-      const [sameArea, { older, newer }] = await Promise.all([
+      const [sameArea, { older, newer }, changes] = await Promise.all([
         area ? articles.findPublished({ area }, 1, RELATED_COUNT + 1) : Promise.resolve({ rows: [], total: 0 }),
         articles.findNeighbours(date),
+        articles.publicChangeNotes(row.documentId),
       ]);
       const related = sameArea.rows.filter((r) => r.slug !== row.slug).slice(0, RELATED_COUNT);
-      return toArticleDetail(row, { related, older, newer });
+      return toArticleDetail(row, { related, older, newer, changes });
     },
 
     /** Everything the column's home page shows. */
