@@ -70,6 +70,17 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(count(marked)).toBe(count(plain));
   });
 
+  test.each(['/', articlePath, '/linh-vuc/thu-tuc-hanh-chinh', '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua'])(
+    '%s reflows at 320 px: nothing wider than the screen',
+    async (path) => {
+      const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await narrow.goto(`${inject('siteUrl')}${path}`);
+      const widest = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      await narrow.close();
+      expect(widest).toBeLessThanOrEqual(320);
+    },
+  );
+
   test('the skip link is the first thing the keyboard reaches', async () => {
     await page.goto(`${inject('siteUrl')}/`);
     await page.keyboard.press('Tab');
