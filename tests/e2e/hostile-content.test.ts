@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { contentManager } from '../support/api.js';
+import { publishTestArticle } from '../support/api.js';
 import { hasChromium, launchBrowser } from '../support/browser.js';
 
 const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'><script>window.__pwned=4</script>"];
@@ -28,20 +28,15 @@ describe.runIf(hasChromium)('hostile content in Chromium', () => {
     expect(upload.status).toBe(201);
     const [file] = (await upload.json()) as Array<{ id: number }>;
 
-    const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
-    const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
-    const created = await articles.create({
+    const article = await publishTestArticle(inject('cmsUrl'), token, {
       title: `${marker} ${PAYLOADS[0]} ${PAYLOADS[1]}`,
       summary: `Tóm tắt ${PAYLOADS[2]} ${PAYLOADS[3]}`,
       body: PAYLOADS.join('\n\n'),
       format: 'infographic',
       cover: file!.id,
-      areas: { connect: [{ documentId: areas.body.results[0].documentId }] },
     });
-    expect(created.status).toBe(201);
-    expect((await articles.publish(created.body.data.documentId)).status).toBe(200);
-    slug = created.body.data.slug;
-    cleanup = async () => void (await articles.remove(created.body.data.documentId));
+    slug = article.slug;
+    cleanup = article.remove;
     browser = await launchBrowser();
   }, 60_000);
 

@@ -2,7 +2,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { slugify, type ArticleDetail, type ListArticles } from '../../shared/src/index.js';
-import { contentManager, getJson } from '../support/api.js';
+import { contentManager, getJson, publishTestArticle, type TestArticle } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { seed, type SeedArticle } from '../support/seed.js';
 
@@ -265,35 +265,25 @@ describe('sitemaps and robots.txt', () => {
 });
 
 describe('a freshly published article', () => {
-  let slug = '';
-  let title = '';
-  let remove = async () => {};
+  let article: TestArticle;
+  const title = `Tin vừa đăng ${inject('database')} ${Date.now()}`;
 
   beforeAll(async () => {
-    title = `Tin vừa đăng ${inject('database')} ${Date.now()}`;
-    const token = inject('adminTokens').admin;
-    const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
-    const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
-    const created = await articles.create({
+    article = await publishTestArticle(inject('cmsUrl'), inject('adminTokens').admin, {
       title,
       summary: 'Tin thử của bộ kiểm thử.',
       format: 'tin-ngan',
       publicationDate: new Date().toISOString(),
-      areas: { connect: [{ documentId: areas.body.results[0].documentId }] },
     });
-    expect(created.status).toBe(201);
-    expect((await articles.publish(created.body.data.documentId)).status).toBe(200);
-    slug = created.body.data.slug;
-    remove = async () => expect((await articles.remove(created.body.data.documentId)).status).toBe(200);
   });
 
   afterAll(async () => {
-    await remove();
+    await article?.remove();
   });
 
   test('is in the news sitemap with its title', async () => {
     const { text } = await getFresh('/sitemap-news.xml');
-    expect(locations(text)).toContain(site(`/bai-viet/${slug}`));
+    expect(locations(text)).toContain(site(`/bai-viet/${article.slug}`));
     expect(text).toContain(`<news:title>${title}</news:title>`);
   });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 // @ts-expect-error scripts/lib is JavaScript without declarations
 import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
-import { contentManager } from '../support/api.js';
+import { publishTestArticle, type TestArticle } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { freePort } from '../support/ports.js';
 
@@ -17,36 +17,25 @@ const HOSTILE_BODY = [
 ].join('\n\n');
 
 describe('an article body with script payloads', () => {
-  let slug = '';
-  let remove = async () => {};
+  let article: TestArticle;
 
   beforeAll(async () => {
-    const token = inject('adminTokens').admin;
-    const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
-    const areaId = areas.body.results[0].documentId;
-    const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
-    const created = await articles.create({
+    article = await publishTestArticle(inject('cmsUrl'), inject('adminTokens').admin, {
       title: `Bài có mã độc ${inject('database')} ${Date.now()}`,
       summary: 'Tóm tắt <script>window.__pwned=6</script>',
       body: HOSTILE_BODY,
       format: 'bai-viet',
-      // Dated now, so that it heads the column's feed (an undated article sorts differently per database).
+      // Dated now, so that it heads the column's feed.
       publicationDate: new Date().toISOString(),
-      areas: { connect: [{ documentId: areaId }] },
     });
-    expect(created.status).toBe(201);
-    expect((await articles.publish(created.body.data.documentId)).status).toBe(200);
-    slug = created.body.data.slug;
-    // Deleted afterwards, so other suites see only the seed.
-    remove = async () => expect((await articles.remove(created.body.data.documentId)).status).toBe(200);
   });
 
   afterAll(async () => {
-    await remove();
+    await article?.remove();
   });
 
   test('renders the body without any of them', async () => {
-    const { status, raw } = await getPage(`${inject('siteUrl')}/bai-viet/${slug}`);
+    const { status, raw } = await getPage(`${inject('siteUrl')}/bai-viet/${article.slug}`);
     expect(status).toBe(200);
     const body = raw.match(/<div class="prose">([\s\S]*?)<\/div>/)?.[1] ?? '';
     expect(body).toContain('Đoạn mở đầu an toàn.');
@@ -74,13 +63,13 @@ describe('an article body with script payloads', () => {
     const res = await fetch(`${inject('siteUrl')}/rss.xml?t=${Date.now()}`);
     const xml = await res.text();
     expect(res.status).toBe(200);
-    expect(xml).toContain(`/bai-viet/${slug}</link>`);
+    expect(xml).toContain(`/bai-viet/${article.slug}</link>`);
     expect(xml).not.toMatch(/<script|<img|<iframe/i);
     expect(xml).toContain('Tóm tắt &amp;lt;script&amp;gt;window.__pwned=6&amp;lt;/script&amp;gt;');
   });
 
   test('shows a summary with markup as plain text', async () => {
-    const { raw } = await getPage(`${inject('siteUrl')}/bai-viet/${slug}`);
+    const { raw } = await getPage(`${inject('siteUrl')}/bai-viet/${article.slug}`);
     expect(raw).toContain('Tóm tắt &lt;script&gt;window.__pwned=6&lt;/script&gt;');
   });
 });

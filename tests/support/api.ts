@@ -51,3 +51,32 @@ export function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
   }
   return keys;
 }
+
+/** A published article a test made, and how to delete it again. */
+export interface TestArticle {
+  documentId: string;
+  slug: string;
+  remove: () => Promise<void>;
+}
+
+/**
+ * Creates and publishes an article through the admin API (in the first reform area
+ * unless `data` says otherwise); `remove()` deletes it so other suites see only the seed.
+ */
+export async function publishTestArticle(cmsUrl: string, token: string, data: Record<string, unknown>): Promise<TestArticle> {
+  const areas = await contentManager(cmsUrl, token, 'plugin::cchc.reform-area').list();
+  const articles = contentManager(cmsUrl, token, 'plugin::cchc.article');
+  const created = await articles.create({ areas: { connect: [{ documentId: areas.body.results[0].documentId }] }, ...data });
+  if (created.status !== 201) throw new Error(`creating the test article answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const { documentId, slug } = created.body.data as { documentId: string; slug: string };
+  const published = await articles.publish(documentId);
+  if (published.status !== 200) throw new Error(`publishing the test article answered ${published.status}`);
+  return {
+    documentId,
+    slug,
+    remove: async () => {
+      const res = await articles.remove(documentId);
+      if (res.status !== 200) throw new Error(`deleting the test article answered ${res.status}`);
+    },
+  };
+}
