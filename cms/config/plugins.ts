@@ -1,5 +1,23 @@
 import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // Notifications of the review workflow go through this SMTP server. Without SMTP_HOST
+  // the plugin sends nothing (and says so in the log).
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 25),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: !env.bool('SMTP_STARTTLS', false),
+        ...(env('SMTP_USER', '') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD', '') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('MAIL_FROM', 'Chuyên mục CCHC <no-reply@cchc.local>'),
+        defaultReplyTo: env('MAIL_REPLY_TO', 'no-reply@cchc.local'),
+      },
+    },
+  },
   cchc: {
     enabled: true,
     resolve: './src/plugins/cchc',
@@ -13,6 +31,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Sites whose page caches are purged after a change, and the secret that signs the calls.
       sitePurgeUrls: env.array('SITE_PURGE_URLS', []),
       purgeSecret: env('PURGE_SECRET', ''),
+      // The scheduler looks for pieces due for publication this often.
+      scheduleCheckSeconds: env.int('CCHC_SCHEDULE_CHECK_SECONDS', 30),
+      // Workflow e-mails are sent only when an SMTP server is configured.
+      notify: env('SMTP_HOST', '') !== '',
+      // Where links in the e-mails point (the admin panel).
+      adminUrl: env('ADMIN_URL', `http://localhost:${env('PORT', '1337')}/admin`),
     },
   },
 });

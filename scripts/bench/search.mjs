@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CMS, SHARED } from '../lib/paths.mjs';
-import { percentile } from './stats.mjs';
+import { percentile, rng } from './stats.mjs';
 
 const QUERIES = [
   'cải cách thủ tục',
@@ -20,11 +20,6 @@ const QUERIES = [
 ];
 const AREAS = ['the-che', 'thu-tuc-hanh-chinh', 'to-chuc-bo-may', 'cong-vu', 'tai-chinh-cong', 'chinh-quyen-so'];
 
-/** A deterministic pseudo-random generator, so every run indexes the same corpus. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 
 export async function benchSearch({ size = 100_000, runs = 20 } = {}) {

@@ -1,5 +1,6 @@
-// `npm run bench [-- site|search]`: the benchmarks (not timed tests); each prints
+// `npm run bench [-- site|search|compliance]`: the benchmarks (not timed tests); each prints
 // its figures with the baseline or target measured in the same run.
+import { benchCompliance } from '../bench/compliance.mjs';
 import { benchSearch } from '../bench/search.mjs';
 import { benchSite } from '../bench/site.mjs';
 import { buildAll } from '../lib/build.mjs';
@@ -8,6 +9,7 @@ import { ensureSecrets } from '../lib/secrets.mjs';
 const BENCHES = {
   site: () => benchSite(),
   search: () => benchSearch({ size: Number(process.env.BENCH_ARTICLES ?? 100_000) }),
+  compliance: () => benchCompliance(),
 };
 
 export default async function bench(args) {

@@ -1,6 +1,7 @@
 /** @cchc/shared: the CCHC domain and API contracts, free of any framework. */
 export * from './text/vietnamese.js';
 export * from './text/format.js';
+export * from './text/csv.js';
 export * from './time/quarters.js';
 export * from './domain/reform-areas.js';
 export * from './domain/formats.js';
@@ -14,6 +15,14 @@ export * from './contracts/plans.js';
 export * from './contracts/purge.js';
 export * from './contracts/cache-tags.js';
 export * from './contracts/search.js';
+export * from './contracts/compliance.js';
 export * from './search/tokens.js';
 export * from './search/snippet.js';
 export * from './search/search-index.js';
+export * from './workflow/workflow.js';
+export * from './contracts/workflow.js';
+export * from './compliance/rules.js';
+export * from './compliance/input.js';
+export * from './compliance/tasks.js';
+export * from './compliance/report.js';
+export * from './compliance/table.js';

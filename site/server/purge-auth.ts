@@ -1,6 +1,7 @@
 /** Checks that a purge call comes from the CMS: HMAC-SHA256 signature and a recent timestamp. */
 import { timingSafeEqual } from 'node:crypto';
-import { PURGE_MAX_SKEW_SECONDS, signPurge } from '@cchc/shared';
+import { PURGE_MAX_SKEW_SECONDS } from '@cchc/shared';
+import { signPurge } from '@cchc/shared/node';
 
 /** Why a purge call was refused, in words for the response body. */
 export type PurgeAuthResult = { ok: true } | { ok: false; reason: string };

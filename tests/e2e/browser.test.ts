@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { slugify } from '../../shared/src/index.js';
+import { contentManager } from '../support/api.js';
 import { hasChromium, launchBrowser } from '../support/browser.js';
 import { seed } from '../support/seed.js';
 
@@ -112,6 +113,38 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(await page.locator('#duong-dan-bai-viet').inputValue()).toBe(`${inject('siteUrl')}${articlePath}`);
     expect(errors).toEqual([]);
   });
+
+  test('an editor finds a submitted piece in the review queue and approves it from its workflow panel', async () => {
+    const contributor = contentManager(inject('cmsUrl'), inject('adminTokens').tuPhap, 'plugin::cchc.article');
+    const areas = await contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.reform-area').list();
+    const title = `Tin chờ duyệt trong trình duyệt ${Date.now()}`;
+    const created = await contributor.create({ title, format: 'tin-ngan', areas: { connect: [{ documentId: areas.body.results[0].documentId }] } });
+    const documentId: string = created.body.data.documentId;
+    const submitted = await fetch(`${inject('cmsUrl')}/cchc/articles/${documentId}/transition`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('adminTokens').tuPhap}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'submit' }),
+    });
+    expect(submitted.status).toBe(200);
+
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
+    try {
+      await admin.goto(`${inject('cmsUrl')}/admin/auth/login`);
+      await admin.locator('input[name="email"]').fill('bientap@cchc.local');
+      await admin.locator('input[name="password"]').fill(inject('demoPassword'));
+      await admin.locator('button[type="submit"]').click();
+      await admin.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+      await admin.goto(`${inject('cmsUrl')}/admin/plugins/cchc/duyet`);
+      await expect.poll(() => admin.getByText(title).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await admin.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/plugin::cchc.article/${documentId}`);
+      await expect.poll(() => admin.getByText('Quy trình duyệt').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await admin.getByRole('button', { name: 'Duyệt', exact: true }).click();
+      await expect.poll(() => admin.getByText('Đã duyệt').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    } finally {
+      await admin.close();
+      await contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.article').remove(documentId);
+    }
+  }, 90_000);
 
   test('an editor signs in to the admin panel and sees the plugin', async () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });

@@ -5,7 +5,7 @@ import { slugify } from '../../shared/src/index.js';
 import { seed } from '../support/seed.js';
 
 const ARTICLE = 'plugin::cchc.article';
-const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'strapi-editor', contributor: 'strapi-author' };
+const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'strapi-editor', contributor: 'cchc-contributor' };
 
 describe('demo accounts', () => {
   test.each(seed.accounts.map((a) => [a.email, a.role] as const))('%s signs in as %s', async (email, role) => {

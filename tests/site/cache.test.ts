@@ -1,6 +1,7 @@
 /** The page cache in front of Astro: hits, signed purges, edits shown within 2 s, and the CMS going down. */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, signPurge, slugify } from '../../shared/src/index.js';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, slugify } from '../../shared/src/index.js';
+import { signPurge } from '../../shared/src/node/index.js';
 // @ts-expect-error scripts/lib is JavaScript without declarations
 import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
 import { contentManager } from '../support/api.js';

@@ -13,6 +13,7 @@ import { startCms, startSite, stopProcess } from '../../scripts/lib/stack.mjs';
 import { adminLogin } from './api.js';
 import { freePort } from './ports.js';
 import { createDatabase } from './postgres.js';
+import { startSmtpSink } from './smtp-sink.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +27,9 @@ declare module 'vitest' {
      * Admin API tokens of the super admin and the editor, signed in once here:
      * Strapi allows only a few sign-ins per account and minute.
      */
-    adminTokens: { admin: string; editor: string };
+    adminTokens: { admin: string; editor: string; tuPhap: string; taiChinh: string };
+    /** Folder where the SMTP sink keeps the CMS's e-mails (see support/smtp-sink.ts). */
+    mailDir: string;
   }
 }
 
@@ -48,8 +51,14 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     PUBLIC_DIR: path.join(tmp, 'public'),
     DEMO_PASSWORD,
     NODE_ENV: 'development',
+    // Scheduled pieces are published within a second in tests.
+    CCHC_SCHEDULE_CHECK_SECONDS: '1',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
   };
+  const mailDir = path.join(tmp, 'mail');
+  const smtp = await startSmtpSink(mailDir);
+  env['SMTP_HOST'] = '127.0.0.1';
+  env['SMTP_PORT'] = String(smtp.port);
   const cmsPort = await freePort();
   const sitePort = await freePort();
   const purgeSecret = crypto.randomBytes(24).toString('base64url');
@@ -71,6 +80,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     stack = await boot();
   } catch (error) {
     await Promise.all(started.map((s) => stopProcess(s.child)));
+    await smtp.close();
     await fs.writeFile(logFile, lines.join('\n'));
     throw new Error(`The ${database} stack did not start (log: ${logFile}): ${(error as Error).message}\n${lines.slice(-30).join('\n')}`);
   }
@@ -79,14 +89,18 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   project.provide('database', database);
   project.provide('demoPassword', DEMO_PASSWORD);
   project.provide('purgeSecret', purgeSecret);
+  project.provide('mailDir', mailDir);
   project.provide('adminTokens', {
     admin: await adminLogin(stack.cms.url, 'admin@cchc.local', DEMO_PASSWORD),
     editor: await adminLogin(stack.cms.url, 'bientap@cchc.local', DEMO_PASSWORD),
+    tuPhap: await adminLogin(stack.cms.url, 'sotuphap@cchc.local', DEMO_PASSWORD),
+    taiChinh: await adminLogin(stack.cms.url, 'sotaichinh@cchc.local', DEMO_PASSWORD),
   });
   return async () => {
     await stopProcess(stack.site.child);
     await stopProcess(stack.cms.child);
     await fs.writeFile(logFile, lines.join('\n'));
+    await smtp.close();
     await pgDb?.drop();
     if (!process.env.KEEP_TEST_DATA) await fs.rm(tmp, { recursive: true, force: true });
   };

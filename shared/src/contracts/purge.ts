@@ -4,7 +4,6 @@
  * `${timestamp}.${body}`), so only the CMS can purge, and a captured call cannot
  * be replayed after PURGE_MAX_SKEW_SECONDS.
  */
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 /** Path of the purge endpoint on the site. */
@@ -35,7 +34,3 @@ export function purgeSigningInput(timestamp: number, body: string): string {
   return `${timestamp}.${body}`;
 }
 
-/** The `sha256=<hex>` signature of a purge body at a time (used by the CMS to sign, the site to check). */
-export function signPurge(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(purgeSigningInput(timestamp, body)).digest('hex')}`;
-}

@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ChartPie } from '@strapi/icons';
 import { PluginIcon } from './components/PluginIcon';
-import { PLUGIN_ID } from './pluginId';
+import { WorkflowPanel } from './components/WorkflowPanel';
+import { COMPLIANCE_PATH, PLUGIN_ID } from './pluginId';
 
 type TranslationMap = Record<string, string>;
 
@@ -18,7 +20,30 @@ export default {
       permissions: [],
       Component: () => import('./pages/HomePage').then((m) => ({ default: m.HomePage })),
     });
+    // A second entry under the plugin's path: react-router prefers this more specific route
+    // over the home page's `plugins/cchc/*`. The server checks access on every request.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/${COMPLIANCE_PATH}`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.compliance.menu`, defaultMessage: 'Tuân thủ theo quý' },
+      permissions: [],
+      Component: () => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/duyet`,
+      icon: PluginIcon,
+      intlLabel: { id: `${PLUGIN_ID}.review.menu`, defaultMessage: 'Hàng chờ duyệt' },
+      // Contributors are told by the server that the queue is not theirs.
+      permissions: [],
+      Component: () => import('./pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })),
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // The workflow's state, actions and history beside every article being edited.
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+    contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

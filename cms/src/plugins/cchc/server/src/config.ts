@@ -10,12 +10,22 @@ export interface CchcConfig {
   sitePurgeUrls: string[];
   /** Secret shared with the sites to sign purge calls. */
   purgeSecret: string;
+  /** How often the scheduler looks for pieces due for publication, in seconds. */
+  scheduleCheckSeconds: number;
+  /** Whether workflow e-mails are sent (an SMTP server is configured). */
+  notify: boolean;
+  /** Base URL of the admin panel, for links in e-mails. */
+  adminUrl: string;
 }
 
 export default {
-  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', sitePurgeUrls: [], purgeSecret: '' } satisfies CchcConfig,
+  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', sitePurgeUrls: [], purgeSecret: '', scheduleCheckSeconds: 30, notify: false, adminUrl: 'http://localhost:1337/admin' } satisfies CchcConfig,
   validator(config: Partial<CchcConfig>) {
     if (config.seedDir !== undefined && typeof config.seedDir !== 'string') throw new Error('cchc.seedDir must be a folder path');
+    const every = config.scheduleCheckSeconds;
+    if (every !== undefined && (!Number.isInteger(every) || every < 1 || every > 59)) {
+      throw new Error('CCHC_SCHEDULE_CHECK_SECONDS must be a whole number of seconds from 1 to 59');
+    }
     if (config.demoPassword !== undefined && String(config.demoPassword).length < 8) {
       throw new Error('DEMO_PASSWORD must have at least 8 characters');
     }

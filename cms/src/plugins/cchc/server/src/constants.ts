@@ -10,14 +10,19 @@ export const UID = {
   plan: 'plugin::cchc.plan',
   planTask: 'plugin::cchc.plan-task',
   changeNote: 'plugin::cchc.change-note',
+  workflowEvent: 'plugin::cchc.workflow-event',
+  agencyMember: 'plugin::cchc.agency-member',
+  complianceExemption: 'plugin::cchc.compliance-exemption',
 } as const;
 
 /** A content-type UID of the plugin. */
 export type PluginUid = (typeof UID)[keyof typeof UID];
 
-/** Strapi's built-in admin role codes the demo accounts use. */
+/** Admin role codes: Strapi's built-in ones and the two the plugin creates. */
 export const ADMIN_ROLE = {
   superAdmin: 'strapi-super-admin',
   editor: 'strapi-editor',
   author: 'strapi-author',
+  contributor: 'cchc-contributor',
+  committeeAdmin: 'cchc-committee-admin',
 } as const;

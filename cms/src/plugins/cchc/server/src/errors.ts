@@ -10,6 +10,13 @@ export class InvalidInputError extends errors.ValidationError {}
 /** A record that does not exist or is not public: answered with 404. */
 export class NotFoundError extends errors.NotFoundError {}
 
+/**
+ * An action the signed-in user's role may not take: answered with 403. It extends
+ * PolicyError because Strapi replaces the message of any other 403 thrown in a
+ * handler with a bare "Forbidden"; the user needs to know why.
+ */
+export class ForbiddenError extends errors.PolicyError {}
+
 /** Messages shared by more than one place. */
 export const MESSAGES = {
   articleNotFound: 'Không tìm thấy bài viết.',
@@ -17,5 +24,12 @@ export const MESSAGES = {
   planNotFound: 'Không tìm thấy kế hoạch của năm này.',
   areaRequired: 'Bài viết cần ít nhất một lĩnh vực cải cách trước khi xuất bản.',
   titleRequired: 'Bài viết cần có tiêu đề.',
+  altTextRequired: 'Ảnh bìa cần có mô tả (alt text) trước khi gửi duyệt: người đọc dùng trình đọc màn hình cần nó.',
+  agencyRequired: 'Tin bài cần ghi rõ cơ quan, đơn vị gửi.',
+  scheduleTimeRequired: 'Hãy chọn thời điểm hẹn đăng (scheduledAt).',
+  scheduleTimeInPast: 'Thời điểm hẹn đăng phải ở tương lai.',
+  contributorWithoutAgency: 'Tài khoản cộng tác viên này chưa được gắn với cơ quan nào; hãy nhờ quản trị viên gắn trong mục "Cán bộ của cơ quan".',
+  editorsOnly: 'Chỉ biên tập viên và quản trị Ban chỉ đạo được xem mục này.',
+  noWorkflowRole: 'Tài khoản của bạn không có vai trò nào trong quy trình duyệt tin bài.',
   changeNoteArticle: 'Ghi chú cập nhật phải gắn với một bài viết có thật (mã bài viết trong trường articleDocumentId).',
 } as const;

@@ -2,7 +2,8 @@ import { Box, Flex, Grid, Typography, LinkButton } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../pluginId';
+import { Link } from 'react-router-dom';
+import { COMPLIANCE_PATH, PLUGIN_ID } from '../pluginId';
 
 interface Overview {
   articles: { published: number; unpublished: number };
@@ -52,9 +53,12 @@ export const HomePage = () => {
             </Grid.Item>
           ))}
         </Grid.Root>
-        <Box paddingTop={6}>
+        <Flex paddingTop={6} gap={2}>
           <LinkButton href="/admin/content-manager/collection-types/plugin::cchc.article">{formatMessage(t('overview.manage'))}</LinkButton>
-        </Box>
+          <LinkButton variant="secondary" tag={Link} to={`/plugins/${PLUGIN_ID}/${COMPLIANCE_PATH}`}>
+            {formatMessage(t('overview.compliance'))}
+          </LinkButton>
+        </Flex>
       </Layouts.Content>
     </Layouts.Root>
   );

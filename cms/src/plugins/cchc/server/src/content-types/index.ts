@@ -1,10 +1,13 @@
 import agency from './agency/index.js';
 import article from './article/index.js';
+import agencyMember from './agency-member/index.js';
 import changeNote from './change-note/index.js';
+import complianceExemption from './compliance-exemption/index.js';
 import plan from './plan/index.js';
 import planTask from './plan-task/index.js';
 import reformArea from './reform-area/index.js';
 import topic from './topic/index.js';
+import workflowEvent from './workflow-event/index.js';
 
 /** The plugin's content types, keyed by singular name (their UIDs are in constants.ts). */
 export default {
@@ -15,4 +18,7 @@ export default {
   plan,
   'plan-task': planTask,
   'change-note': changeNote,
+  'workflow-event': workflowEvent,
+  'agency-member': agencyMember,
+  'compliance-exemption': complianceExemption,
 };

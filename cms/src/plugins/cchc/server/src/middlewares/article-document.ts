@@ -8,8 +8,11 @@ import type { Core } from '@strapi/strapi';
 import { nfc, slugify } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { InvalidInputError, MESSAGES } from '../errors.js';
+import { workflowRoleOf } from '../services/roles.js';
 
 const TEXT_FIELDS = ['title', 'summary', 'body', 'byline', 'slug'] as const;
+/** Moved only by the workflow service, never by a save from the admin panel. */
+const WORKFLOW_FIELDS = ['workflowState', 'submittedAt', 'scheduledAt'] as const;
 
 type Data = Record<string, unknown>;
 
@@ -38,6 +41,27 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
     }
   }
 
+  /**
+   * Saves made by an admin user (the admin panel sets createdBy/updatedBy): the
+   * workflow fields are left alone, and a contributor's piece always belongs to
+   * the contributor's own agency, whatever the form sent.
+   */
+  async function applyAuthorRules(data: Data): Promise<void> {
+    const userId = data.updatedBy ?? data.createdBy;
+    if (typeof userId !== 'number' && typeof userId !== 'string') return;
+    for (const field of WORKFLOW_FIELDS) delete data[field];
+    const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: { roles: { select: ['code'] } } })) as
+      | { email: string; roles?: Array<{ code: string }> }
+      | null;
+    if (!user || workflowRoleOf((user.roles ?? []).map((r) => r.code)) !== 'contributor') return;
+    const member = (await strapi.documents(UID.agencyMember).findFirst({
+      filters: { userEmail: { $eq: user.email } } as never,
+      populate: { agency: { fields: ['documentId'] } } as never,
+    })) as { agency?: { documentId: string } | null } | null;
+    if (!member?.agency) throw new InvalidInputError(MESSAGES.contributorWithoutAgency);
+    data.agency = member.agency.documentId;
+  }
+
   /** Checks a draft before it is published, and dates it when it has no publication date. */
   async function prepareForPublishing(documentId: string): Promise<void> {
     const draft = (await strapi.documents(UID.article).findOne({
@@ -60,6 +84,7 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
     if ((action === 'create' || action === 'update') && params.data && typeof params.data === 'object') {
       const data = params.data as Data;
       normaliseText(data);
+      await applyAuthorRules(data);
       const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
       if (action === 'create' && (typeof data.title !== 'string' || data.title.trim() === '')) {
         throw new InvalidInputError(MESSAGES.titleRequired);

@@ -14,6 +14,12 @@ const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'up
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
 
+/** Runs `work` once the current transaction, if any, has committed (never for a rolled-back change). */
+function afterCommit(strapi: Core.Strapi, work: () => void): void {
+  if (!strapi.db.inTransaction()) return work();
+  void strapi.db.transaction(({ onCommit }) => onCommit(work));
+}
+
 /** Creates the middleware, bound to a Strapi instance and the article repository. */
 export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: ArticleRepository) {
   const changes = () => strapi.plugin(PLUGIN_ID).service('published-changes') as PublishedChangesService;
@@ -26,7 +32,7 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     const articleIds = new Set([before?.articleDocumentId, result?.articleDocumentId].filter((id): id is string => typeof id === 'string'));
     for (const id of articleIds) {
       const row = await articles.findPublishedByDocumentId(id);
-      if (row) changes().articleChanged(id, row, row);
+      if (row) afterCommit(strapi, () => changes().articleChanged(id, row, row));
     }
     return result;
   }
@@ -37,7 +43,7 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     if (!strapi.isLoaded) return next();
     if (TAXONOMY_UIDS.has(uid) && WRITE_ACTIONS.has(action)) {
       const result = await next();
-      changes().taxonomyChanged();
+      afterCommit(strapi, () => changes().taxonomyChanged());
       return result;
     }
     if (uid === UID.changeNote && WRITE_ACTIONS.has(action)) return noteChanged(params, next);
@@ -47,7 +53,10 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     const before = given ? await articles.findPublishedByDocumentId(given) : null;
     const result = await next();
     const documentId = given ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) changes().articleChanged(documentId, before, await articles.findPublishedByDocumentId(documentId));
+    if (documentId) {
+      const after = await articles.findPublishedByDocumentId(documentId);
+      afterCommit(strapi, () => changes().articleChanged(documentId, before, after));
+    }
     return result;
   };
 }

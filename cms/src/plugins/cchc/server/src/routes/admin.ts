@@ -8,5 +8,12 @@ export default {
       handler: 'overview.get',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    {
+      // The quarterly compliance report: ?year=2024&quarter=1&format=json|csv|xlsx
+      method: 'GET' as const,
+      path: '/compliance',
+      handler: 'compliance.get',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ],
 };

@@ -128,6 +128,8 @@ async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
       data: {
         title: a.title, slug, summary: a.summary, body: a.body, format: a.format, byline: a.byline,
         featured: a.featured, demo: true, publicationDate: new Date(a.publishedAt).toISOString(),
+        // Demo pieces went through the workflow: sent in on their date, and published.
+        workflowState: 'published', submittedAt: new Date(a.publishedAt).toISOString(),
         areas: a.areas.map((c) => areas.get(c)).filter(Boolean),
         topics: a.topics.map((t) => topics.get(t)).filter(Boolean),
         agency: agencies.get(a.agency) ?? null,

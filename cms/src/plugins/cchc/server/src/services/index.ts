@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { CchcConfig } from '../config.js';
 import { PLUGIN_ID } from '../constants.js';
 import { createArticleRepository } from '../repositories/articles.js';
+import { createComplianceRepository } from '../repositories/compliance.js';
 import { createTaxonomyRepository } from '../repositories/taxonomy.js';
 import { createAgencyLineage } from './agency-lineage.js';
+import { createComplianceService } from './compliance.js';
 import { createOverviewService } from './overview.js';
 import { createPublicContentService } from './public-content.js';
 import { createPublishedChangesService } from './published-changes.js';
@@ -11,6 +13,9 @@ import { createSearchService, type SearchService } from './search.js';
 import { createSeedService } from './seed.js';
 import { createSitePurgeService, type SitePurgeService } from './site-purge.js';
 import { createStartupService } from './startup.js';
+import { createWorkflowService } from './workflow.js';
+import { createNotificationService } from './notifications.js';
+import { createWorkflowRepository } from '../repositories/workflow.js';
 
 type Ctx = { strapi: Core.Strapi };
 
@@ -25,6 +30,7 @@ const service = <T>(strapi: Core.Strapi, name: string) => strapi.plugin(PLUGIN_I
 export default {
   'public-content': ({ strapi }: Ctx) => createPublicContentService(repositories(strapi)),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
+  compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi) }),
   seed: ({ strapi }: Ctx) => createSeedService(strapi),
   search: ({ strapi }: Ctx) => {
     const { articles, agencyLineage } = repositories(strapi);
@@ -39,6 +45,18 @@ export default {
       warn: (m) => strapi.log.warn(m),
     }),
   startup: ({ strapi }: Ctx) =>
-    createStartupService({ seed: service<ReturnType<typeof createSeedService>>(strapi, 'seed'), search: service<SearchService>(strapi, 'search') }),
+    createStartupService({ strapi, seed: service<ReturnType<typeof createSeedService>>(strapi, 'seed'), search: service<SearchService>(strapi, 'search') }),
+  workflow: ({ strapi }: Ctx) => {
+    const repo = createWorkflowRepository(strapi);
+    const notifications = createNotificationService({
+      enabled: config(strapi).notify,
+      send: (mail) => strapi.plugin('email').service('email').send(mail),
+      editorEmails: repo.editorEmails,
+      agencyEmails: repo.agencyEmails,
+      adminUrl: config(strapi).adminUrl,
+      log: strapi.log,
+    });
+    return createWorkflowService({ repo, notify: notifications.afterTransition });
+  },
 };
 

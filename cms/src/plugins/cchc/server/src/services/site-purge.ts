@@ -3,7 +3,8 @@
  * to each configured site (see @cchc/shared contracts/purge.ts). Failures are
  * retried, then logged: a site that is down must not block an editor's publish.
  */
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, signPurge, type PurgeRequest } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, type PurgeRequest } from '@cchc/shared';
+import { signPurge } from '@cchc/shared/node';
 
 /** Collaborators of the purge service. */
 export interface SitePurgeDeps {

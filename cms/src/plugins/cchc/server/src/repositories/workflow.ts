@@ -1,0 +1,137 @@
+/** Database access of the review workflow: article states, history rows, agency membership. */
+import type { Core } from '@strapi/strapi';
+import type { WorkflowState } from '@cchc/shared';
+import { ADMIN_ROLE, UID } from '../constants.js';
+
+/** The draft version of an article, as the workflow needs it. */
+export interface WorkflowArticle {
+  documentId: string;
+  title: string;
+  slug: string;
+  format: string;
+  workflowState: WorkflowState;
+  submittedAt: string | null;
+  scheduledAt: string | null;
+  agency: { slug: string; name: string } | null;
+  areas: { code: string }[];
+  cover: { alternativeText: string | null } | null;
+  publishedAt?: string | null;
+}
+
+/** A history row as stored. */
+export interface WorkflowEventRecord {
+  articleDocumentId: string;
+  action: string;
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  note: string | null;
+  actorId: number | null;
+  actorName: string;
+  agencySlug: string | null;
+  occurredAt: string;
+}
+
+const ARTICLE_POPULATE = { agency: { fields: ['slug', 'name'] }, areas: { fields: ['code'] }, cover: { fields: ['alternativeText'] } } as const;
+const ARTICLE_FIELDS = ['documentId', 'title', 'slug', 'format', 'workflowState', 'submittedAt', 'scheduledAt'] as const;
+
+/** Creates the workflow repository over a Strapi instance. */
+export function createWorkflowRepository(strapi: Core.Strapi) {
+  const articles = () => strapi.documents(UID.article);
+  return {
+    /** The draft version of an article, or null. */
+    async findArticle(documentId: string): Promise<WorkflowArticle | null> {
+      const row = await articles().findOne({ documentId, status: 'draft', fields: ARTICLE_FIELDS as never, populate: ARTICLE_POPULATE as never });
+      return (row as unknown as WorkflowArticle | null) ?? null;
+    },
+
+    /** Sets workflow fields on the draft version (the published version follows at publication). */
+    async setState(documentId: string, fields: { workflowState: WorkflowState; submittedAt?: Date; scheduledAt?: Date | null }): Promise<void> {
+      await strapi.db.query(UID.article).updateMany({ where: { documentId }, data: fields });
+    },
+
+    /**
+     * Moves an article from one state to another only if it is still in the first;
+     * true when this call made the move (so concurrent movers cannot both win).
+     */
+    async claimState(documentId: string, from: WorkflowState, to: WorkflowState): Promise<boolean> {
+      const { count } = await strapi.db.query(UID.article).updateMany({ where: { documentId, workflowState: from, publishedAt: null }, data: { workflowState: to } });
+      return count > 0;
+    },
+
+    publish: (documentId: string) => articles().publish({ documentId }),
+    unpublish: (documentId: string) => articles().unpublish({ documentId }),
+
+    /** Appends a history row. */
+    async record(event: WorkflowEventRecord): Promise<void> {
+      await strapi.documents(UID.workflowEvent).create({ data: event as never });
+    },
+
+    /** The history of an article, oldest first. */
+    async history(documentId: string): Promise<WorkflowEventRecord[]> {
+      const rows = await strapi.documents(UID.workflowEvent).findMany({
+        filters: { articleDocumentId: { $eq: documentId } } as never,
+        sort: [{ occurredAt: 'asc' }, { id: 'asc' }] as never,
+        limit: 1000,
+      });
+      return rows as unknown as WorkflowEventRecord[];
+    },
+
+    /** Drafts in a state, oldest submission first (the review queue). */
+    async inState(state: WorkflowState, limit = 200): Promise<WorkflowArticle[]> {
+      const rows = await articles().findMany({
+        status: 'draft',
+        filters: { workflowState: { $eq: state } } as never,
+        fields: ARTICLE_FIELDS as never,
+        populate: ARTICLE_POPULATE as never,
+        sort: [{ submittedAt: 'asc' }] as never,
+        limit,
+      });
+      return rows as unknown as WorkflowArticle[];
+    },
+
+    /** Scheduled articles whose time has come. */
+    async dueForPublication(now: Date): Promise<WorkflowArticle[]> {
+      const rows = await articles().findMany({
+        status: 'draft',
+        filters: { workflowState: { $eq: 'scheduled' }, scheduledAt: { $lte: now.toISOString() } } as never,
+        fields: ARTICLE_FIELDS as never,
+        populate: ARTICLE_POPULATE as never,
+        limit: 100,
+      });
+      return rows as unknown as WorkflowArticle[];
+    },
+
+    /** The slug of the agency an admin user belongs to, or null. */
+    async agencyOf(email: string): Promise<string | null> {
+      const row = (await strapi.documents(UID.agencyMember).findFirst({
+        filters: { userEmail: { $eq: email } } as never,
+        populate: { agency: { fields: ['slug'] } } as never,
+      })) as { agency?: { slug: string } | null } | null;
+      return row?.agency?.slug ?? null;
+    },
+
+    /** E-mail addresses of the active editors and committee administrators. */
+    async editorEmails(): Promise<string[]> {
+      const users = (await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { code: { $in: [ADMIN_ROLE.editor, ADMIN_ROLE.committeeAdmin] } } },
+        select: ['email'],
+      })) as Array<{ email: string }>;
+      return users.map((u) => u.email);
+    },
+
+    /** E-mail addresses of an agency's staff. */
+    async agencyEmails(agencySlug: string): Promise<string[]> {
+      const rows = (await strapi.documents(UID.agencyMember).findMany({
+        filters: { agency: { slug: { $eq: agencySlug } } } as never,
+        fields: ['userEmail'] as never,
+      })) as unknown as Array<{ userEmail: string }>;
+      return rows.map((r) => r.userEmail);
+    },
+
+    /** Runs `work` in one database transaction: all of it is written, or none. */
+    transaction: <T>(work: () => Promise<T>) => strapi.db.transaction(work),
+  };
+}
+
+/** The workflow repository's interface. */
+export type WorkflowRepository = ReturnType<typeof createWorkflowRepository>;

@@ -1,0 +1,51 @@
+/**
+ * The plugin's admin roles, created at start when missing: agency contributors
+ * (Strapi's Author permissions: their own pieces only, no publishing) and the
+ * committee administrators (Strapi's Editor permissions, plus the compliance
+ * report and the reference data). Their workflow rights are in @cchc/shared.
+ */
+import type { Core } from '@strapi/strapi';
+import type { WorkflowRole } from '@cchc/shared';
+import { ADMIN_ROLE } from '../constants.js';
+
+const PLUGIN_ROLES = [
+  { code: ADMIN_ROLE.contributor, name: 'Cộng tác viên cơ quan', description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.', like: ADMIN_ROLE.author },
+  { code: ADMIN_ROLE.committeeAdmin, name: 'Quản trị Ban chỉ đạo', description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, kế hoạch và báo cáo tuân thủ.', like: ADMIN_ROLE.editor },
+] as const;
+
+/** Which workflow role an admin role code gives; the strongest one counts. */
+const WORKFLOW_ROLE_OF: Record<string, WorkflowRole> = {
+  [ADMIN_ROLE.superAdmin]: 'committee-admin',
+  [ADMIN_ROLE.committeeAdmin]: 'committee-admin',
+  [ADMIN_ROLE.editor]: 'editor',
+  [ADMIN_ROLE.contributor]: 'contributor',
+  [ADMIN_ROLE.author]: 'contributor',
+};
+const STRENGTH: Record<WorkflowRole, number> = { contributor: 1, editor: 2, 'committee-admin': 3 };
+
+/** The workflow role of an admin user, from their admin roles; null when they have none. */
+export function workflowRoleOf(roleCodes: readonly string[]): WorkflowRole | null {
+  let best: WorkflowRole | null = null;
+  for (const code of roleCodes) {
+    const role = WORKFLOW_ROLE_OF[code];
+    if (role && (!best || STRENGTH[role] > STRENGTH[best])) best = role;
+  }
+  return best;
+}
+
+/** Creates the plugin's roles that do not exist yet, with the permissions of the role each is modelled on. */
+export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role');
+  const permissions = strapi.service('admin::permission');
+  for (const role of PLUGIN_ROLES) {
+    if (await roles.findOne({ code: role.code })) continue;
+    const model = await roles.findOne({ code: role.like });
+    const created = await roles.create({ name: role.name, code: role.code, description: role.description });
+    if (!model) continue;
+    const granted = (await permissions.findMany({ where: { role: { id: model.id } } })) as Array<{ action: string; subject: string | null; properties: unknown; conditions: string[] }>;
+    await roles.assignPermissions(
+      created.id,
+      granted.map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
+    );
+  }
+}

@@ -1,0 +1,164 @@
+// Compliance benchmark: the quarterly report (GET /cchc/compliance, JSON) over 200 synthetic
+// agencies and 50,000 synthetic articles (plus the demo seed), on SQLite and, when it is
+// reachable, on PostgreSQL. For each database: a child process loads Strapi programmatically
+// and bulk-inserts the data (compliance-fill.mjs), then Strapi starts as usual and the
+// report is requested 20 times. Prints p50/p95 against the 500 ms target, and checks the
+// report's figures against what was inserted.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { CMS } from '../lib/paths.mjs';
+import { startCms, stopProcess } from '../lib/stack.mjs';
+import { percentile } from './stats.mjs';
+
+const RUNS = 20;
+const YEAR = 2024;
+const QUARTER = 2;
+const TARGET_MS = 500;
+const PASSWORD = 'BenchDemo2024!';
+const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const FILL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compliance-fill.mjs');
+
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+
+/** Runs the fill script on a database; resolves with what it inserted, or fails with its last lines. */
+function fillDatabase(env, size) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [FILL], {
+      cwd: CMS,
+      env: { ...process.env, ...env, BENCH_AGENCIES: String(size.agencies), BENCH_ARTICLES: String(size.articles), BENCH_YEAR: String(YEAR), BENCH_QUARTER: String(QUARTER) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail = [];
+    let result = null;
+    const collect = (line) => {
+      if (line.startsWith('BENCH_RESULT ')) result = JSON.parse(line.slice('BENCH_RESULT '.length));
+      else tail.push(line.slice(0, 400)) > 40 && tail.shift();
+    };
+    readline.createInterface({ input: child.stdout }).on('line', collect);
+    readline.createInterface({ input: child.stderr }).on('line', collect);
+    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`filling the database failed (exit ${code}):\n${tail.join('\n')}`))));
+  });
+}
+
+async function adminToken(cmsUrl) {
+  const res = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@cchc.local', password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`admin sign-in answered ${res.status}`);
+  return (await res.json()).data.token;
+}
+
+/** Times `count` sequential requests; returns sorted durations in ms and the last body. */
+async function time(url, token, count) {
+  const times = [];
+  let last = null;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
+    times.push(performance.now() - started);
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    last = body;
+  }
+  return { times: times.sort((a, b) => a - b), last };
+}
+
+/** Checks the report against what the fill inserted for the quarter. */
+function check(report, fill) {
+  const bench = report.rows.filter((r) => r.agency.slug.startsWith('bench-agency-'));
+  const sum = (key) => bench.reduce((n, r) => n + r[key], 0);
+  const problems = [];
+  if (bench.length !== fill.agencies) problems.push(`${bench.length} synthetic agencies in the report, ${fill.agencies} inserted`);
+  if (sum('submitted') !== fill.expected.submitted) problems.push(`submitted ${sum('submitted')}, expected ${fill.expected.submitted}`);
+  if (sum('published') !== fill.expected.published) problems.push(`published ${sum('published')}, expected ${fill.expected.published}`);
+  if (problems.length > 0) throw new Error(`the report does not match the inserted data: ${problems.join('; ')}`);
+}
+
+async function benchOn(database, tmp, pgUrl, size) {
+  const env = {
+    PUBLIC_DIR: path.join(tmp, `public-${database}`),
+    // The demo accounts (the benchmark signs in as the super admin) exist outside production only.
+    NODE_ENV: 'development',
+    DEMO_PASSWORD: PASSWORD,
+    // An empty DATABASE_URL means SQLite, whatever the calling shell has set.
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : { DATABASE_URL: '', DATABASE_FILENAME: path.join(tmp, 'bench.db') }),
+  };
+  await fs.mkdir(path.join(env.PUBLIC_DIR, 'uploads'), { recursive: true });
+  console.log(`[bench] ${database}: loading Strapi and inserting ${size.agencies} agencies and ${size.articles} articles …`);
+  const fill = await fillDatabase(env, size);
+  console.log(`[bench] ${database}: inserted ${fill.documents} documents (${fill.published} published) and ${fill.links} links in ${fmt(fill.fillSeconds)} s; starting Strapi …`);
+  const bootStarted = performance.now();
+  const cms = await startCms({ port: 13_380, host: '127.0.0.1', env, log: false });
+  try {
+    const bootSeconds = (performance.now() - bootStarted) / 1000;
+    const token = await adminToken(cms.url);
+    const url = `${cms.url}/cchc/compliance?year=${YEAR}&quarter=${QUARTER}`;
+    await time(url, token, 2); // warm-up: first queries, JIT
+    const json = await time(url, token, RUNS);
+    check(json.last.data, fill);
+    const csv = await time(`${url}&format=csv`, token, 5);
+    const xlsx = await time(`${url}&format=xlsx`, token, 5);
+    return { database, fill, bootSeconds, json: json.times, csv: csv.times, xlsx: xlsx.times, rows: json.last.data.rows.length, silent: json.last.data.silent.length };
+  } finally {
+    await stopProcess(cms.child);
+  }
+}
+
+/** A fresh PostgreSQL database, or null when PostgreSQL is not reachable. */
+async function createPgDatabase() {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `cchc_bench_${process.pid}_${Date.now().toString(36)}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+  return { url: url.toString(), drop };
+}
+
+export async function benchCompliance(size = { agencies: 200, articles: 50_000 }) {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-bench-compliance-'));
+  const results = [];
+  try {
+    results.push(await benchOn('sqlite', tmp, null, size));
+    const pgDb = await createPgDatabase();
+    if (!pgDb) console.warn(`[bench] PostgreSQL is not reachable at ${PG_ADMIN_URL}: SQLite only.`);
+    else {
+      try {
+        results.push(await benchOn('postgres', tmp, pgDb.url, size));
+      } finally {
+        await pgDb.drop();
+      }
+    }
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+
+  console.log('');
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`Quarterly compliance report, ${YEAR} Q${QUARTER}: ${size.agencies} synthetic agencies and ${size.articles} synthetic articles (all dated ${YEAR}) on top of the demo seed; ${RUNS} sequential requests`);
+  console.log('| database | agencies in report | JSON p50 ms | JSON p95 ms | CSV p50 ms | XLSX p50 ms | fill s | boot s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(`| ${r.database} | ${r.rows} (${r.silent} sent nothing) | ${fmt(percentile(r.json, 50))} | ${fmt(percentile(r.json, 95))} | ${fmt(percentile(r.csv, 50))} | ${fmt(percentile(r.xlsx, 50))} | ${fmt(r.fill.fillSeconds)} | ${fmt(r.bootSeconds)} |`);
+  }
+  const worst = Math.max(...results.map((r) => percentile(r.json, 95)));
+  console.log(`Target: JSON report ≤ ${TARGET_MS} ms (worst p95 ${fmt(worst)} ms: ${worst <= TARGET_MS ? 'met' : 'NOT met'})`);
+}

@@ -1,0 +1,181 @@
+/**
+ * The review workflow through the admin API: an agency submits, an editor decides,
+ * the scheduler publishes; who may do what, and the history of it all.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { WORKFLOW_ACTION_NAMES, decideTransition, type GetArticleHistory, type WorkflowRole } from '../../shared/src/index.js';
+import { contentManager } from '../support/api.js';
+import { readMailbox } from '../support/smtp-sink.js';
+
+const ARTICLE = 'plugin::cchc.article';
+const cms = (path: string) => `${inject('cmsUrl')}${path}`;
+
+/** Calls a workflow route as the holder of `token`. */
+async function call(token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const res = await fetch(cms(`/cchc${path}`), {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> }; // admin API bodies vary per route
+}
+
+const transition = (token: string, documentId: string, action: string, extra: Record<string, unknown> = {}) =>
+  call(token, 'POST', `/articles/${documentId}/transition`, { action, ...extra });
+
+const created: string[] = [];
+let areaId = '';
+
+/** A new draft written by Sở Tư pháp's contributor, in a reform area. */
+async function draftByTuPhap(title = `Tin quy trình ${Date.now()} ${Math.random()}`): Promise<string> {
+  const res = await contentManager(inject('cmsUrl'), inject('adminTokens').tuPhap, ARTICLE).create({
+    title,
+    summary: 'Tóm tắt',
+    body: 'Nội dung',
+    format: 'tin-ngan',
+    areas: { connect: [{ documentId: areaId }] },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  created.push(res.body.data.documentId);
+  return res.body.data.documentId;
+}
+
+beforeAll(async () => {
+  const areas = await contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.reform-area').list();
+  areaId = areas.body.results.find((a: { code: string }) => a.code === 'the-che').documentId;
+});
+
+afterAll(async () => {
+  const articles = contentManager(inject('cmsUrl'), inject('adminTokens').admin, ARTICLE);
+  for (const documentId of created) await articles.remove(documentId);
+});
+
+describe('a piece from submission to scheduled publication', () => {
+  test('goes through every step, and the history records each', async () => {
+    const { tuPhap, editor } = inject('adminTokens');
+    const title = `Tin đi hết quy trình ${Date.now()}`;
+    const id = await draftByTuPhap(title);
+
+    // The contributor's piece belongs to the contributor's agency, whatever the form said.
+    const history0 = await call(tuPhap, 'GET', `/articles/${id}/history`);
+    expect(history0.status).toBe(200);
+    expect(history0.body.data.state).toBe('draft');
+    expect(history0.body.data.actions).toEqual(['submit']);
+
+    expect((await transition(tuPhap, id, 'submit')).status).toBe(200);
+    const queue = await call(editor, 'GET', '/review-queue');
+    const item = queue.body.data.find((q: { documentId: string }) => q.documentId === id);
+    expect(item).toMatchObject({ agency: expect.stringContaining('Sở Tư pháp'), areas: ['the-che'], format: 'tin-ngan' });
+    expect(item.actions).toContain('approve');
+
+    const noReason = await transition(editor, id, 'request-changes');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toContain('lý do');
+    expect((await transition(editor, id, 'request-changes', { note: 'Bổ sung số liệu quý I.' })).status).toBe(200);
+    expect((await transition(tuPhap, id, 'submit')).status).toBe(200);
+    expect((await transition(editor, id, 'approve')).status).toBe(200);
+
+    const past = await transition(editor, id, 'schedule', { scheduledAt: '2020-01-01T08:00:00+07:00' });
+    expect(past.status).toBe(400);
+    const at = new Date(Date.now() + 2500).toISOString();
+    expect((await transition(editor, id, 'schedule', { scheduledAt: at })).status).toBe(200);
+
+    // The scheduler (every second in tests) publishes it once its time has come.
+    let state = 'scheduled';
+    const deadline = Date.now() + 15_000;
+    while (state !== 'published' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      state = (await call(editor, 'GET', `/articles/${id}/history`)).body.data.state;
+    }
+    expect(state).toBe('published');
+    const history = (await call(tuPhap, 'GET', `/articles/${id}/history`)).body.data as GetArticleHistory.Response['data'];
+    expect(history.events.map((e) => [e.action, e.fromState, e.toState])).toEqual([
+      ['submit', 'draft', 'submitted'],
+      ['request-changes', 'submitted', 'changes-requested'],
+      ['submit', 'changes-requested', 'submitted'],
+      ['approve', 'submitted', 'approved'],
+      ['schedule', 'approved', 'scheduled'],
+      ['publish', 'scheduled', 'published'],
+    ]);
+    expect(history.events[1]!.note).toBe('Bổ sung số liệu quý I.');
+    expect(history.events[5]!.actorName).toContain('Hệ thống');
+
+    // Editors were told of the submission, the agency of each decision (through a real SMTP server).
+    // The scheduler's mail leaves just after the publication it reports: wait for it.
+    const mailsAbout = async () => (await readMailbox(inject('mailDir'))).filter((m) => m.subject.includes(title));
+    await expect.poll(async () => (await mailsAbout()).length, { timeout: 5000 }).toBe(6);
+    const mails = await mailsAbout();
+    const toEditor = mails.filter((m) => m.to.includes('bientap@cchc.local'));
+    const toAgency = mails.filter((m) => m.to.includes('sotuphap@cchc.local'));
+    expect(toEditor.map((m) => m.subject)).toEqual([`[CCHC] Tin bài chờ duyệt: ${title}`, `[CCHC] Tin bài chờ duyệt: ${title}`]);
+    expect(toAgency.map((m) => m.subject.split(':')[0])).toEqual(['[CCHC] Trả lại để chỉnh sửa', '[CCHC] Duyệt', '[CCHC] Hẹn giờ đăng', '[CCHC] Đăng']);
+    expect(toAgency[0]!.text).toContain('Bổ sung số liệu quý I.');
+    expect(mails.some((m) => m.to.includes('sotaichinh@cchc.local'))).toBe(false);
+  }, 30_000);
+
+  test('a cover without alt text blocks submission, with a reason', async () => {
+    const { tuPhap } = inject('adminTokens');
+    const id = await draftByTuPhap();
+    const upload = new FormData();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#06c' } }).png().toBuffer();
+    upload.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'bia.png');
+    const uploaded = await fetch(cms('/upload'), { method: 'POST', headers: { authorization: `Bearer ${tuPhap}` }, body: upload });
+    expect(uploaded.status).toBe(201);
+    const [file] = (await uploaded.json()) as Array<{ id: number }>;
+    expect((await contentManager(inject('cmsUrl'), tuPhap, ARTICLE).update(id, { cover: file!.id })).status).toBe(200);
+    const refused = await transition(tuPhap, id, 'submit');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('alt text');
+  });
+});
+
+describe('another agency', () => {
+  test("never reads, edits or submits Sở Tư pháp's draft", async () => {
+    const { taiChinh } = inject('adminTokens');
+    const id = await draftByTuPhap();
+    expect((await call(taiChinh, 'GET', `/articles/${id}/history`)).status).toBe(404);
+    expect((await transition(taiChinh, id, 'submit')).status).toBe(404);
+    const cm = contentManager(inject('cmsUrl'), taiChinh, ARTICLE);
+    const read = await fetch(cms(`/content-manager/collection-types/${ARTICLE}/${id}`), { headers: { authorization: `Bearer ${taiChinh}` } });
+    expect([403, 404]).toContain(read.status);
+    expect([403, 404]).toContain((await cm.update(id, { title: 'Sửa trộm' })).status);
+    const listed = await cm.list();
+    expect(listed.body.results?.map((r: { documentId: string }) => r.documentId) ?? []).not.toContain(id);
+  });
+
+  test('a contributor cannot publish through the Content Manager', async () => {
+    const { tuPhap } = inject('adminTokens');
+    const id = await draftByTuPhap();
+    expect((await contentManager(inject('cmsUrl'), tuPhap, ARTICLE).publish(id)).status).toBe(403);
+  });
+
+  test('contributors have no review queue', async () => {
+    expect((await call(inject('adminTokens').tuPhap, 'GET', '/review-queue')).status).toBe(403);
+  });
+});
+
+describe('the authorization matrix from a submitted piece', () => {
+  const ROLES: Array<[string, WorkflowRole, () => string]> = [
+    ['contributor of the same agency', 'contributor', () => inject('adminTokens').tuPhap],
+    ['editor', 'editor', () => inject('adminTokens').editor],
+    ['committee administrator', 'committee-admin', () => inject('adminTokens').admin],
+  ];
+  const cases = ROLES.flatMap(([who, role, token]) => WORKFLOW_ACTION_NAMES.map((action) => [who, action, role, token] as const));
+
+  test.each(cases)('%s: %s', async (_who, action, role, token) => {
+    const id = await draftByTuPhap();
+    expect((await transition(inject('adminTokens').tuPhap, id, 'submit')).status).toBe(200);
+    const note = 'Lý do thử nghiệm';
+    const extra = { note, ...(action === 'schedule' ? { scheduledAt: new Date(Date.now() + 3_600_000).toISOString() } : {}) };
+    const expected = decideTransition('submitted', action, role, note);
+    const res = await transition(token(), id, action, extra);
+    if (expected.ok) {
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.data.state).toBe(expected.to);
+    } else {
+      expect(res.status).toBe(expected.refusal === 'not-allowed' ? 403 : 400);
+      expect(res.body.error.message.length).toBeGreaterThan(10);
+    }
+  });
+});
