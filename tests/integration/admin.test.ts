@@ -1,11 +1,11 @@
 /** Demo accounts, and what saving through the admin API does to articles. */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { adminLogin, contentManager, getJson } from '../support/api.js';
+import { adminLogin, contentManager, getJson, referenceIds, transitionArticle } from '../support/api.js';
 import { slugify } from '../../shared/src/index.js';
 import { seed } from '../support/seed.js';
 
 const ARTICLE = 'plugin::cchc.article';
-const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'strapi-editor', contributor: 'cchc-contributor' };
+const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'cchc-editor', contributor: 'cchc-contributor' };
 
 describe('demo accounts', () => {
   test.each(seed.accounts.map((a) => [a.email, a.role] as const))('%s signs in as %s', async (email, role) => {
@@ -25,13 +25,16 @@ describe('demo accounts', () => {
     expect(res.status).toBe(400);
   });
 
-  test("the editor may manage every content type of the plugin", async () => {
+  test('the editor edits pieces and change notes, and only reads the reference data', async () => {
     const token = inject('adminTokens').editor;
     const res = await fetch(`${inject('cmsUrl')}/admin/users/me/permissions`, { headers: { authorization: `Bearer ${token}` } });
     const { data } = (await res.json()) as { data: Array<{ action: string; subject: string | null }> };
-    for (const type of ['article', 'agency', 'reform-area', 'topic', 'plan', 'plan-task']) {
-      const actions = data.filter((p) => p.subject === `plugin::cchc.${type}`).map((p) => p.action);
-      expect(actions, type).toContain('plugin::content-manager.explorer.update');
+    const actionsOn = (type: string) => data.filter((p) => p.subject === `plugin::cchc.${type}`).map((p) => p.action);
+    for (const type of ['article', 'change-note']) expect(actionsOn(type), type).toContain('plugin::content-manager.explorer.update');
+    for (const type of ['agency', 'reform-area', 'topic', 'plan', 'plan-task', 'agency-member']) {
+      expect(actionsOn(type), type).toContain('plugin::content-manager.explorer.read');
+      expect(actionsOn(type), type).not.toContain('plugin::content-manager.explorer.update');
+      expect(actionsOn(type), type).not.toContain('plugin::content-manager.explorer.create');
     }
   });
 });
@@ -55,7 +58,8 @@ describe('articles saved through the admin panel', () => {
 
   test('a draft is invisible to the public until it is published', async () => {
     const title = `Bản nháp kiểm thử ${inject('database')} ${Date.now()}`;
-    const response = await articles.create({ title, summary: 'Tóm tắt', body: 'Nội dung', format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
+    const { agencyId } = await referenceIds(inject('cmsUrl'), inject('adminTokens').editor);
+    const response = await articles.create({ title, summary: 'Tóm tắt', body: 'Nội dung', format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] }, agency: { connect: [{ documentId: agencyId }] } });
     expect(response.status).toBe(201);
     const { documentId, slug } = response.body.data;
     created.push(documentId);
@@ -63,7 +67,7 @@ describe('articles saved through the admin panel', () => {
     const listed = await getJson<{ data: Array<{ slug: string }> }>(`${inject('cmsUrl')}/api/cchc/articles?area=the-che&pageSize=50`);
     expect(listed.body.data.map((a) => a.slug)).not.toContain(slug);
 
-    expect((await articles.publish(documentId)).status).toBe(200);
+    expect((await transitionArticle(inject('cmsUrl'), inject('adminTokens').editor, documentId, 'publish-directly', { note: 'Tin khẩn' })).status).toBe(200);
     const published = await getJson<{ data: { title: string; publicationDate: string } }>(`${inject('cmsUrl')}/api/cchc/articles/${slug}`);
     expect(published.status).toBe(200);
     expect(published.body.data.title).toBe(title);
@@ -110,10 +114,19 @@ describe('articles saved through the admin panel', () => {
     expect(res.body.error.message).toContain('bài viết có thật');
   });
 
+  test("the Content Manager's own Publish is refused: publication goes through the workflow", async () => {
+    const draft = await articles.create({ title: `Đăng thẳng ${Date.now()}`, format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
+    created.push(draft.body.data.documentId);
+    const res = await articles.publish(draft.body.data.documentId);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('Quy trình duyệt');
+    expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${draft.body.data.slug}`)).status).toBe(404);
+  });
+
   test('publishing without a reform area is refused with a reason, and nothing is published', async () => {
     const draft = await articles.create({ title: `Chưa có lĩnh vực ${Date.now()}`, format: 'tin-ngan' });
     created.push(draft.body.data.documentId);
-    const res = await articles.publish(draft.body.data.documentId);
+    const res = await transitionArticle(inject('cmsUrl'), inject('adminTokens').editor, draft.body.data.documentId, 'publish-directly', { note: 'Tin khẩn' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('lĩnh vực');
     expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${draft.body.data.slug}`)).status).toBe(404);

@@ -1,7 +1,7 @@
 /** Vietnamese search over the seeded articles, through the public API. */
 import { describe, expect, inject, test } from 'vitest';
 import { SearchArticles, foldDiacritics, markdownToText, searchTokens } from '../../shared/src/index.js';
-import { contentManager, getJson } from '../support/api.js';
+import { contentManager, getJson, referenceIds, transitionArticle } from '../support/api.js';
 import { seed, type SeedArticle } from '../support/seed.js';
 
 const api = (query: string) => `${inject('cmsUrl')}/api/cchc/search?${query}`;
@@ -83,10 +83,10 @@ describe('search', () => {
     const articles = contentManager(inject('cmsUrl'), token, 'plugin::cchc.article');
     const areas = await contentManager(inject('cmsUrl'), token, 'plugin::cchc.reform-area').list();
     const marker = `Xylophone${Date.now()}`;
-    const created = await articles.create({ title: `Tin kiểm thử ${marker}`, body: 'Nội dung đặc biệt.', format: 'tin-ngan', areas: { connect: [{ documentId: areas.body.results[0].documentId }] } });
+    const created = await articles.create({ title: `Tin kiểm thử ${marker}`, body: 'Nội dung đặc biệt.', format: 'tin-ngan', areas: { connect: [{ documentId: areas.body.results[0].documentId }] }, agency: { connect: [{ documentId: (await referenceIds(inject('cmsUrl'), token)).agencyId }] } });
     const { documentId } = created.body.data;
     expect((await search(`q=${marker}`)).meta.pagination.total).toBe(0);
-    await articles.publish(documentId);
+    expect((await transitionArticle(inject('cmsUrl'), token, documentId, 'publish-directly', { note: 'Kiểm thử tìm kiếm' })).status).toBe(200);
     expect((await search(`q=${marker.toLowerCase()}`)).data.map((a) => a.title)).toEqual([`Tin kiểm thử ${marker}`]);
     expect((await articles.remove(documentId)).status).toBe(200);
     expect((await search(`q=${marker}`)).meta.pagination.total).toBe(0);

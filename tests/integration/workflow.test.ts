@@ -130,6 +130,21 @@ describe('a piece from submission to scheduled publication', () => {
   });
 });
 
+describe('an edit to a published piece', () => {
+  test('needs a change note, and a public one shows on the article', async () => {
+    const { tuPhap, editor } = inject('adminTokens');
+    const id = await draftByTuPhap();
+    expect((await transition(editor, id, 'publish-directly', { note: 'Tin khẩn' })).status).toBe(200);
+    await contentManager(inject('cmsUrl'), tuPhap, ARTICLE).update(id, { summary: 'Tóm tắt đã sửa' });
+    expect((await transition(editor, id, 'publish-update')).status).toBe(400);
+    expect((await transition(editor, id, 'publish-update', { note: 'Sửa tóm tắt cho đúng số liệu.' })).status).toBe(200);
+    const slug = (await contentManager(inject('cmsUrl'), editor, ARTICLE).list(`&filters[documentId][$eq]=${id}`)).body.results[0].slug;
+    const article = (await (await fetch(cms(`/api/cchc/articles/${slug}`))).json()) as { data: { summary: string; changes: Array<{ note: string }> } };
+    expect(article.data.summary).toBe('Tóm tắt đã sửa');
+    expect(article.data.changes.map((c) => c.note)).toEqual(['Sửa tóm tắt cho đúng số liệu.']);
+  });
+});
+
 describe('another agency', () => {
   test("never reads, edits or submits Sở Tư pháp's draft", async () => {
     const { taiChinh } = inject('adminTokens');

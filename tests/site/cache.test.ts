@@ -4,7 +4,7 @@ import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, slugify } f
 import { signPurge } from '../../shared/src/node/index.js';
 // @ts-expect-error scripts/lib is JavaScript without declarations
 import { startSite, stopProcess } from '../../scripts/lib/stack.mjs';
-import { contentManager } from '../support/api.js';
+import { contentManager, transitionArticle } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { freePort } from '../support/ports.js';
 import { seed } from '../support/seed.js';
@@ -92,9 +92,12 @@ describe('an edit published in the admin panel', () => {
     documentId = found.body.results[0].documentId;
   });
 
+  const publishUpdate = (note: string) =>
+    transitionArticle(inject('cmsUrl'), inject('adminTokens').admin, documentId, 'publish-update', { note, publicNote: false });
+
   afterAll(async () => {
     await articles.update(documentId, { title: source.title });
-    await articles.publish(documentId);
+    await publishUpdate('Trả lại tiêu đề cũ sau kiểm thử');
   });
 
   test('shows on the article and its area page within 2 seconds', async () => {
@@ -105,7 +108,7 @@ describe('an edit published in the admin panel', () => {
     }
     const newTitle = `${source.title} (đã cập nhật ${Date.now()})`;
     expect((await articles.update(documentId, { title: newTitle })).status).toBe(200);
-    expect((await articles.publish(documentId)).status).toBe(200);
+    expect((await publishUpdate('Sửa tiêu đề')).status).toBe(200);
     const published = Date.now();
     for (const path of pages) {
       let html = '';

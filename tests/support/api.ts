@@ -52,6 +52,31 @@ export function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
   return keys;
 }
 
+/** Takes a workflow action on an article (POST /cchc/articles/:documentId/transition) as the holder of `token`. */
+export async function transitionArticle(
+  cmsUrl: string,
+  token: string,
+  documentId: string,
+  action: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ status: number; body: Record<string, any> }> { // admin API bodies vary per route
+  const res = await fetch(`${cmsUrl}/cchc/articles/${documentId}/transition`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ action, ...extra }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+/** A reform area and an agency to file test articles under (a piece needs both to be published). */
+export async function referenceIds(cmsUrl: string, token: string): Promise<{ areaId: string; agencyId: string }> {
+  const [areas, agencies] = await Promise.all([
+    contentManager(cmsUrl, token, 'plugin::cchc.reform-area').list(),
+    contentManager(cmsUrl, token, 'plugin::cchc.agency').list('&filters[slug][$eq]=so-noi-vu'),
+  ]);
+  return { areaId: areas.body.results[0].documentId, agencyId: agencies.body.results[0].documentId };
+}
+
 /** A published article a test made, and how to delete it again. */
 export interface TestArticle {
   documentId: string;
@@ -60,17 +85,17 @@ export interface TestArticle {
 }
 
 /**
- * Creates and publishes an article through the admin API (in the first reform area
- * unless `data` says otherwise); `remove()` deletes it so other suites see only the seed.
+ * Creates and publishes an article through the admin API (in the first reform area,
+ * from Sở Nội vụ, unless `data` says otherwise); `remove()` deletes it so other suites see only the seed.
  */
 export async function publishTestArticle(cmsUrl: string, token: string, data: Record<string, unknown>): Promise<TestArticle> {
-  const areas = await contentManager(cmsUrl, token, 'plugin::cchc.reform-area').list();
+  const { areaId, agencyId } = await referenceIds(cmsUrl, token);
   const articles = contentManager(cmsUrl, token, 'plugin::cchc.article');
-  const created = await articles.create({ areas: { connect: [{ documentId: areas.body.results[0].documentId }] }, ...data });
+  const created = await articles.create({ areas: { connect: [{ documentId: areaId }] }, agency: { connect: [{ documentId: agencyId }] }, ...data });
   if (created.status !== 201) throw new Error(`creating the test article answered ${created.status}: ${JSON.stringify(created.body)}`);
   const { documentId, slug } = created.body.data as { documentId: string; slug: string };
-  const published = await articles.publish(documentId);
-  if (published.status !== 200) throw new Error(`publishing the test article answered ${published.status}`);
+  const published = await transitionArticle(cmsUrl, token, documentId, 'publish-directly', { note: 'Bài của bộ kiểm thử' });
+  if (published.status !== 200) throw new Error(`publishing the test article answered ${published.status}: ${JSON.stringify(published.body)}`);
   return {
     documentId,
     slug,

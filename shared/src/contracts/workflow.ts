@@ -18,6 +18,8 @@ export namespace TransitionArticle {
   export const BodySchema = z.object({
     action: z.enum(WORKFLOW_ACTION_NAMES as [string, ...string[]], { error: 'Thao tác không tồn tại trong quy trình duyệt tin bài.' }),
     note: z.string({ error: 'Ghi chú phải là một chuỗi.' }).max(2000, { error: 'Ghi chú dài tối đa 2000 ký tự.' }).default(''),
+    /** For `publish-update`: show the note on the article ("Cập nhật ngày …"); defaults to yes. */
+    publicNote: z.boolean({ error: 'publicNote chỉ nhận true hoặc false.' }).default(true),
     /** For `schedule`: when to publish, ISO 8601 with an offset. */
     scheduledAt: z.iso.datetime({ offset: true, error: 'Thời điểm hẹn đăng phải theo dạng ISO 8601, ví dụ 2024-07-01T08:00:00+07:00.' }).optional(),
   });

@@ -47,6 +47,7 @@ export const WORKFLOW_ACTIONS = {
   unschedule: { from: ['scheduled'], to: 'approved', roles: EDITORS, noteRequired: false, label: 'Hủy hẹn giờ' },
   publish: { from: ['approved', 'scheduled'], to: 'published', roles: EDITORS, noteRequired: false, label: 'Đăng' },
   'publish-directly': { from: ['draft', 'submitted', 'changes-requested'], to: 'published', roles: EDITORS, noteRequired: true, label: 'Đăng ngay (bỏ qua duyệt)' },
+  'publish-update': { from: ['published'], to: 'published', roles: EDITORS, noteRequired: true, label: 'Đăng bản sửa' },
   withdraw: { from: ['published'], to: 'withdrawn', roles: EDITORS, noteRequired: true, label: 'Gỡ bài' },
   revise: { from: ['withdrawn', 'rejected'], to: 'draft', roles: EVERYONE, noteRequired: false, label: 'Mở lại để sửa' },
 } as const satisfies Record<string, WorkflowAction>;

@@ -24,5 +24,6 @@ export const ADMIN_ROLE = {
   editor: 'strapi-editor',
   author: 'strapi-author',
   contributor: 'cchc-contributor',
+  cchcEditor: 'cchc-editor',
   committeeAdmin: 'cchc-committee-admin',
 } as const;

@@ -29,7 +29,8 @@ export const MESSAGES = {
   scheduleTimeRequired: 'Hãy chọn thời điểm hẹn đăng (scheduledAt).',
   scheduleTimeInPast: 'Thời điểm hẹn đăng phải ở tương lai.',
   contributorWithoutAgency: 'Tài khoản cộng tác viên này chưa được gắn với cơ quan nào; hãy nhờ quản trị viên gắn trong mục "Cán bộ của cơ quan".',
-  editorsOnly: 'Chỉ biên tập viên và quản trị Ban chỉ đạo được xem mục này.',
+  committeeOnly: 'Chỉ quản trị Ban chỉ đạo (Sở Nội vụ) được xem báo cáo tuân thủ.',
+  useWorkflow: 'Hãy đăng hoặc gỡ tin bài bằng bảng "Quy trình duyệt" bên phải: mỗi lần đăng, gỡ đều được ghi lại cùng người thực hiện và lý do.',
   noWorkflowRole: 'Tài khoản của bạn không có vai trò nào trong quy trình duyệt tin bài.',
   changeNoteArticle: 'Ghi chú cập nhật phải gắn với một bài viết có thật (mã bài viết trong trường articleDocumentId).',
 } as const;

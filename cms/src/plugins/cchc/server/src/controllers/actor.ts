@@ -17,9 +17,9 @@ export function actorOf(state: AdminState): Actor {
   return { id: user.id, name, email: user.email, role };
 }
 
-/** Editors and committee administrators only; agency contributors get a 403 that says why. */
-export function requireEditorialRole(state: AdminState): Actor {
+/** Committee administrators (and super admins) only; others get a 403 that says why. */
+export function requireCommitteeRole(state: AdminState): Actor {
   const actor = actorOf(state);
-  if (actor.role === 'contributor') throw new ForbiddenError(MESSAGES.editorsOnly);
+  if (actor.role !== 'committee-admin') throw new ForbiddenError(MESSAGES.committeeOnly);
   return actor;
 }

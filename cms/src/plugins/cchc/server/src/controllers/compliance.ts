@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { GetCompliance } from '@cchc/shared';
 import { PLUGIN_ID } from '../constants.js';
 import type { ComplianceService } from '../services/compliance.js';
-import { requireEditorialRole, type AdminState } from './actor.js';
+import { requireCommitteeRole, type AdminState } from './actor.js';
 import { parseInput } from './parse.js';
 
 /** Koa context as far as this controller uses it. */
@@ -17,7 +17,7 @@ interface Ctx {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: Ctx) {
-    requireEditorialRole(ctx.state);
+    requireCommitteeRole(ctx.state);
     const query = parseInput(GetCompliance.QuerySchema, ctx.query);
     const response = await (strapi.plugin(PLUGIN_ID).service('compliance') as ComplianceService).respond(query);
     if (response.kind === 'file') {

@@ -9,6 +9,7 @@ import { nfc, slugify } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { InvalidInputError, MESSAGES } from '../errors.js';
 import { workflowRoleOf } from '../services/roles.js';
+import { inWorkflow } from '../workflow/context.js';
 
 const TEXT_FIELDS = ['title', 'summary', 'body', 'byline', 'slug'] as const;
 /** Moved only by the workflow service, never by a save from the admin panel. */
@@ -95,6 +96,9 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
         if (typeof data.title === 'string') data.slug = await uniqueSlug(slugify(data.title), documentId);
       }
     }
+    // Once Strapi is up, pieces go public only through the workflow, which records who and why.
+    const goesPublic = action === 'publish' || action === 'unpublish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    if (goesPublic && strapi.isLoaded && !inWorkflow()) throw new InvalidInputError(MESSAGES.useWorkflow);
     if (action === 'publish' && typeof params.documentId === 'string') await prepareForPublishing(params.documentId);
     return next();
   };

@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowState } from '@cchc/shared';
 import { ADMIN_ROLE, UID } from '../constants.js';
+import { runAsWorkflow } from '../workflow/context.js';
 
 /** The draft version of an article, as the workflow needs it. */
 export interface WorkflowArticle {
@@ -58,8 +59,13 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
       return count > 0;
     },
 
-    publish: (documentId: string) => articles().publish({ documentId }),
-    unpublish: (documentId: string) => articles().unpublish({ documentId }),
+    publish: (documentId: string) => runAsWorkflow(() => articles().publish({ documentId })),
+    unpublish: (documentId: string) => runAsWorkflow(() => articles().unpublish({ documentId })),
+
+    /** Records a note on an edit made after publication. */
+    async addChangeNote(documentId: string, note: string, isPublic: boolean, at: Date): Promise<void> {
+      await strapi.documents(UID.changeNote).create({ data: { articleDocumentId: documentId, note, public: isPublic, notedAt: at } as never });
+    },
 
     /** Appends a history row. */
     async record(event: WorkflowEventRecord): Promise<void> {
@@ -113,7 +119,7 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
     /** E-mail addresses of the active editors and committee administrators. */
     async editorEmails(): Promise<string[]> {
       const users = (await strapi.db.query('admin::user').findMany({
-        where: { isActive: true, roles: { code: { $in: [ADMIN_ROLE.editor, ADMIN_ROLE.committeeAdmin] } } },
+        where: { isActive: true, roles: { code: { $in: [ADMIN_ROLE.editor, ADMIN_ROLE.cchcEditor, ADMIN_ROLE.committeeAdmin] } } },
         select: ['email'],
       })) as Array<{ email: string }>;
       return users.map((u) => u.email);

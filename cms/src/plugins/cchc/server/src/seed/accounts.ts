@@ -5,7 +5,7 @@ import type { SeedAccount } from './schema.js';
 
 const ROLE_CODE: Record<SeedAccount['role'], string> = {
   'super-admin': ADMIN_ROLE.superAdmin,
-  editor: ADMIN_ROLE.editor,
+  editor: ADMIN_ROLE.cchcEditor,
   contributor: ADMIN_ROLE.contributor,
 };
 

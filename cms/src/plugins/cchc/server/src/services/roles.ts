@@ -1,23 +1,43 @@
 /**
  * The plugin's admin roles, created at start when missing: agency contributors
- * (Strapi's Author permissions: their own pieces only, no publishing) and the
- * committee administrators (Strapi's Editor permissions, plus the compliance
- * report and the reference data). Their workflow rights are in @cchc/shared.
+ * (Strapi's Author permissions: their own pieces only, no publishing), editors
+ * (Strapi's Editor permissions on content, but only reading the reference data:
+ * agencies, plans, taxonomies) and the committee administrators (Strapi's Editor
+ * permissions in full, plus the compliance report). Workflow rights are in @cchc/shared.
  */
 import type { Core } from '@strapi/strapi';
 import type { WorkflowRole } from '@cchc/shared';
-import { ADMIN_ROLE } from '../constants.js';
+import { ADMIN_ROLE, UID } from '../constants.js';
 
-const PLUGIN_ROLES = [
-  { code: ADMIN_ROLE.contributor, name: 'Cộng tác viên cơ quan', description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.', like: ADMIN_ROLE.author },
-  { code: ADMIN_ROLE.committeeAdmin, name: 'Quản trị Ban chỉ đạo', description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, kế hoạch và báo cáo tuân thủ.', like: ADMIN_ROLE.editor },
-] as const;
+/** Reference data that only committee administrators change; editors may read it. */
+const REFERENCE_SUBJECTS = new Set<string>([UID.agency, UID.agencyMember, UID.plan, UID.planTask, UID.reformArea, UID.topic, UID.complianceExemption]);
+const READ = 'plugin::content-manager.explorer.read';
+
+interface Grant {
+  action: string;
+  subject: string | null;
+  properties: unknown;
+  conditions: string[];
+}
+
+const PLUGIN_ROLES: ReadonlyArray<{ code: string; name: string; description: string; like: string; keep: (g: Grant) => boolean }> = [
+  { code: ADMIN_ROLE.contributor, name: 'Cộng tác viên cơ quan', description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.', like: ADMIN_ROLE.author, keep: () => true },
+  {
+    code: ADMIN_ROLE.cchcEditor,
+    name: 'Biên tập viên',
+    description: 'Duyệt, sửa, hẹn giờ, đăng và gỡ tin bài; chỉ xem cơ quan, kế hoạch và danh mục.',
+    like: ADMIN_ROLE.editor,
+    keep: (g) => !g.subject || !REFERENCE_SUBJECTS.has(g.subject) || g.action === READ,
+  },
+  { code: ADMIN_ROLE.committeeAdmin, name: 'Quản trị Ban chỉ đạo', description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, kế hoạch và báo cáo tuân thủ.', like: ADMIN_ROLE.editor, keep: () => true },
+];
 
 /** Which workflow role an admin role code gives; the strongest one counts. */
 const WORKFLOW_ROLE_OF: Record<string, WorkflowRole> = {
   [ADMIN_ROLE.superAdmin]: 'committee-admin',
   [ADMIN_ROLE.committeeAdmin]: 'committee-admin',
   [ADMIN_ROLE.editor]: 'editor',
+  [ADMIN_ROLE.cchcEditor]: 'editor',
   [ADMIN_ROLE.contributor]: 'contributor',
   [ADMIN_ROLE.author]: 'contributor',
 };
@@ -42,10 +62,10 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
     const model = await roles.findOne({ code: role.like });
     const created = await roles.create({ name: role.name, code: role.code, description: role.description });
     if (!model) continue;
-    const granted = (await permissions.findMany({ where: { role: { id: model.id } } })) as Array<{ action: string; subject: string | null; properties: unknown; conditions: string[] }>;
+    const granted = (await permissions.findMany({ where: { role: { id: model.id } } })) as Grant[];
     await roles.assignPermissions(
       created.id,
-      granted.map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
+      granted.filter(role.keep).map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
     );
   }
 }

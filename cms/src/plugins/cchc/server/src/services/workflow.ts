@@ -105,6 +105,7 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
         if (body.action === 'schedule') await repo.setState(documentId, { workflowState: decision.to, scheduledAt: new Date(body.scheduledAt!) });
         if (body.action === 'unschedule') await repo.setState(documentId, { workflowState: decision.to, scheduledAt: null });
         if (decision.to === 'published') await repo.publish(documentId);
+        if (body.action === 'publish-update') await repo.addChangeNote(documentId, body.note.trim(), body.publicNote, at);
         if (body.action === 'withdraw') await repo.unpublish(documentId);
         await repo.record(event);
       });
