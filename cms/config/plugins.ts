@@ -37,6 +37,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       notify: env('SMTP_HOST', '') !== '',
       // Where links in the e-mails point (the admin panel).
       adminUrl: env('ADMIN_URL', `http://localhost:${env('PORT', '1337')}/admin`),
+      // What agencies may upload, by kind (MB), and the largest image (megapixels).
+      uploadLimits: {
+        imageMb: env.int('UPLOAD_IMAGE_MB', 20),
+        videoMb: env.int('UPLOAD_VIDEO_MB', 500),
+        audioMb: env.int('UPLOAD_AUDIO_MB', 100),
+        documentMb: env.int('UPLOAD_PDF_MB', 50),
+        imageMegapixels: env.int('UPLOAD_IMAGE_MEGAPIXELS', 100),
+      },
     },
   },
 });

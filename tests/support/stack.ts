@@ -53,6 +53,8 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     NODE_ENV: 'development',
     // Scheduled pieces are published within a second in tests.
     CCHC_SCHEDULE_CHECK_SECONDS: '1',
+    // A small image limit, so the upload tests need no 20 MB file.
+    UPLOAD_IMAGE_MB: '2',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
   };
   const mailDir = path.join(tmp, 'mail');

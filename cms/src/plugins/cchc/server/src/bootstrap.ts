@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { CchcConfig } from './config.js';
 import { PLUGIN_ID } from './constants.js';
 import { addModernImageFormats } from './media/modern-formats.js';
+import { guardUploads } from './media/upload-guard.js';
 import type { WorkflowService } from './services/workflow.js';
 
 /** Publishes scheduled pieces when their time comes; the state in the database makes it survive restarts. */
@@ -29,5 +30,6 @@ function startScheduler(strapi: Core.Strapi): void {
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   addModernImageFormats(strapi);
+  guardUploads(strapi, () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig).uploadLimits);
   startScheduler(strapi);
 };

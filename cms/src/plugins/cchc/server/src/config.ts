@@ -1,3 +1,5 @@
+import type { UploadLimits } from './media/upload-guard.js';
+
 /** The plugin's configuration, set in the host app's config/plugins.ts. */
 export interface CchcConfig {
   /** Folder of the demo data set, relative to the host app's root. */
@@ -16,10 +18,14 @@ export interface CchcConfig {
   notify: boolean;
   /** Base URL of the admin panel, for links in e-mails. */
   adminUrl: string;
+  /** Size limits of uploads by kind, in MB, and the largest image in megapixels. */
+  uploadLimits: UploadLimits;
 }
 
 export default {
-  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', sitePurgeUrls: [], purgeSecret: '', scheduleCheckSeconds: 30, notify: false, adminUrl: 'http://localhost:1337/admin' } satisfies CchcConfig,
+  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', sitePurgeUrls: [], purgeSecret: '', scheduleCheckSeconds: 30, notify: false, adminUrl: 'http://localhost:1337/admin',
+    uploadLimits: { imageMb: 20, videoMb: 500, audioMb: 100, documentMb: 50, imageMegapixels: 100 },
+  } satisfies CchcConfig,
   validator(config: Partial<CchcConfig>) {
     if (config.seedDir !== undefined && typeof config.seedDir !== 'string') throw new Error('cchc.seedDir must be a folder path');
     const every = config.scheduleCheckSeconds;

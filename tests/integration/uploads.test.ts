@@ -1,0 +1,74 @@
+/** What agencies may upload: checked from the file's content, with limits, in Vietnamese. */
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
+import { describe, expect, inject, test } from 'vitest';
+
+/** Uploads one file through the admin API as the Sở Tư pháp contributor. */
+async function upload(name: string, type: string, bytes: Uint8Array | Buffer | string) {
+  const form = new FormData();
+  form.append('files', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
+  const res = await fetch(`${inject('cmsUrl')}/upload`, { method: 'POST', headers: { authorization: `Bearer ${inject('adminTokens').tuPhap}` }, body: form });
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text) as { error?: { message: string } } & Array<{ id: number; mime: string }> };
+}
+
+/** A PNG whose header claims a size, with no real pixels behind it (a "pixel bomb"). */
+function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('uploads', () => {
+  test('a real PNG is accepted, whatever type the browser claimed', async () => {
+    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#0a0' } }).png().toBuffer();
+    const res = await upload('anh.png', 'application/octet-stream', png);
+    expect(res.status).toBe(201);
+    expect(res.body[0]!.mime).toBe('image/png');
+  });
+
+  test('WebVTT captions are accepted', async () => {
+    const res = await upload('phu-de.vtt', 'text/vtt', 'WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào bà con.\n');
+    expect(res.status).toBe(201);
+  });
+
+  test.each([
+    ['text behind a .png name', 'anh.png', 'image/png', 'Đây không phải ảnh', 'không phải loại được nhận'],
+    ['an executable behind a .pdf name', 'ke-hoach.pdf', 'application/pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), 'không phải loại được nhận'],
+    ['a script-bearing SVG', 'pano.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'SVG'],
+    ['an SVG behind a .png name', 'pano.png', 'image/png', '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'SVG'],
+  ])('%s is refused with a reason', async (_what, name, type, bytes, reason) => {
+    const res = await upload(name, type, bytes);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toContain(reason);
+  });
+
+  test('an image over the size limit is refused with the limit in the message', async () => {
+    // Noise does not compress: about 3 MB of PNG, over the 2 MB limit the test stack sets.
+    const noise = Buffer.from(Array.from({ length: 1000 * 1000 * 3 }, (_, i) => (i * 2654435761) % 251));
+    const png = await sharp(noise, { raw: { width: 1000, height: 1000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(png.length).toBeGreaterThan(2_000_000);
+    const res = await upload('to.png', 'image/png', png);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toContain('quá giới hạn 2 MB');
+  });
+
+  test('a 30000 × 30000 pixel bomb is refused, and the server keeps serving', async () => {
+    const res = await upload('bom.png', 'image/png', pngClaiming(30000, 30000));
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toContain('30.000 × 30.000');
+    expect((await fetch(`${inject('cmsUrl')}/_health`)).status).toBe(204);
+    const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#00a' } }).png().toBuffer();
+    expect((await upload('sau.png', 'image/png', png)).status).toBe(201);
+  });
+});
