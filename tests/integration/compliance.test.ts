@@ -238,6 +238,22 @@ describe('exports carry the numbers of the JSON', () => {
   });
 });
 
+describe('the quarter the admin page opens on', () => {
+  test('is that of the latest piece sent in', async () => {
+    const res = await fetch(`${inject('cmsUrl')}/cchc/compliance/latest-period`, { headers: auth() });
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { year: number; quarter: number } };
+    const latestSeeded = quarterOf(new Date(seed.articles.map((a) => a.publishedAt).sort().at(-1)!));
+    // Other suites may have sent pieces in today, which would make today's quarter the latest.
+    expect([latestSeeded, quarterOf(new Date())]).toContainEqual(data);
+  });
+
+  test('is not for agency contributors', async () => {
+    const res = await fetch(`${inject('cmsUrl')}/cchc/compliance/latest-period`, { headers: auth(inject('adminTokens').tuPhap) });
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('access and validation', () => {
   test.each([
     ['an editor', 'editor'],

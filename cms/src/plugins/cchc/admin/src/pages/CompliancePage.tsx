@@ -1,23 +1,32 @@
 import { quarterOf } from '@cchc/shared';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { AgencyTable } from '../components/compliance/AgencyTable';
 import { QuarterPicker } from '../components/compliance/QuarterPicker';
 import { SilentList } from '../components/compliance/SilentList';
 import { TasksTable } from '../components/compliance/TasksTable';
 import { useCompliance, type ComplianceFile } from '../hooks/useCompliance';
+import { PLUGIN_ID } from '../pluginId';
 import { msg } from '../utils/messages';
 
 /** The quarterly compliance report: agencies' figures and status, the silent ones, tasks 4 and 5.x, downloads. */
 export const CompliancePage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  // The current quarter in Vietnam, whatever the browser's time zone.
+  // The current quarter in Vietnam, whatever the browser's time zone, until the server
+  // names the quarter of the latest piece sent in (where there is something to read).
   const today = quarterOf(new Date());
   const [{ year, quarter }, setPeriod] = useState<{ year: number; quarter: number }>(today);
+  const { get } = useFetchClient();
+  useEffect(() => {
+    get<{ data: { year: number; quarter: number } }>(`/${PLUGIN_ID}/compliance/latest-period`)
+      .then(({ data }) => setPeriod(data.data))
+      // Without it the page simply stays on the current quarter; the report's own errors are shown.
+      .catch(() => setPeriod(today));
+  }, [get]);
   const { report, failed, download } = useCompliance(year, quarter);
   const [downloading, setDownloading] = useState<ComplianceFile | null>(null);
 

@@ -16,6 +16,11 @@ interface Ctx {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async latestPeriod(ctx: Ctx) {
+    requireCommitteeRole(ctx.state);
+    ctx.body = { data: await (strapi.plugin(PLUGIN_ID).service('compliance') as ComplianceService).latestPeriod() };
+  },
+
   async get(ctx: Ctx) {
     requireCommitteeRole(ctx.state);
     const query = parseInput(GetCompliance.QuerySchema, ctx.query);

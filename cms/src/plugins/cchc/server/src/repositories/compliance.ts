@@ -144,6 +144,13 @@ export function createComplianceRepository(strapi: Core.Strapi) {
   }
 
   return {
+    /** When the most recent piece was sent in, or null when none was. */
+    async latestSubmission(): Promise<Date | null> {
+      const n = names();
+      const row = (await knex().from(n.articles).max({ latest: n.submittedAt }).first()) as { latest?: string | number | Date | null } | undefined;
+      return row?.latest ? new Date(row.latest) : null;
+    },
+
     /** Everything the report of a quarter is computed from. */
     async load(year: number, quarter: Quarter): Promise<ComplianceInput> {
       const { start, end } = quarterInterval(year, quarter);

@@ -15,5 +15,12 @@ export default {
       handler: 'compliance.get',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    {
+      // The quarter of the latest piece sent in, where the admin page opens.
+      method: 'GET' as const,
+      path: '/compliance/latest-period',
+      handler: 'compliance.latestPeriod',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ],
 };

@@ -1,5 +1,5 @@
 /** The quarterly compliance report: load the aggregated counts, compute, serve as JSON, CSV or XLSX. */
-import { complianceFileName, computeCompliance, type ComplianceReport, type GetCompliance, type Quarter } from '@cchc/shared';
+import { complianceFileName, computeCompliance, quarterOf, type ComplianceReport, type GetCompliance, type Quarter } from '@cchc/shared';
 import type { ComplianceRepository } from '../repositories/compliance.js';
 import { FILE_TYPES, complianceCsv, complianceXlsx } from './compliance-files.js';
 
@@ -13,6 +13,11 @@ export function createComplianceService({ repository }: { repository: Compliance
   const report = async (year: number, quarter: Quarter): Promise<ComplianceReport> => computeCompliance(await repository.load(year, quarter));
   return {
     report,
+
+    /** The quarter the admin page opens on: that of the latest piece sent in, else the current one. */
+    async latestPeriod(now = new Date()): Promise<{ year: number; quarter: Quarter }> {
+      return quarterOf((await repository.latestSubmission()) ?? now);
+    },
 
     /** The report of a quarter in the format asked for. */
     async respond({ year, quarter, format }: GetCompliance.Query): Promise<ComplianceResponse> {
