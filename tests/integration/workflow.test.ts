@@ -159,6 +159,24 @@ describe('another agency', () => {
     expect(listed.body.results?.map((r: { documentId: string }) => r.documentId) ?? []).not.toContain(id);
   });
 
+  test("a colleague's piece of the same agency is shared: seen, edited and submitted", async () => {
+    const { admin, tuPhap, taiChinh } = inject('adminTokens');
+    const agencies = await contentManager(inject('cmsUrl'), admin, 'plugin::cchc.agency').list('&filters[slug][$eq]=so-tu-phap');
+    const created = await contentManager(inject('cmsUrl'), admin, ARTICLE).create({
+      title: `Bài đồng nghiệp ${Date.now()}`,
+      format: 'tin-ngan',
+      areas: { connect: [{ documentId: areaId }] },
+      agency: { connect: [{ documentId: agencies.body.results[0].documentId }] },
+    });
+    const id: string = created.body.data.documentId;
+    const mine = contentManager(inject('cmsUrl'), tuPhap, ARTICLE);
+    expect((await mine.list()).body.results.map((r: { documentId: string }) => r.documentId)).toContain(id);
+    expect((await mine.update(id, { summary: 'Bổ sung của đồng nghiệp' })).status).toBe(200);
+    expect((await transition(tuPhap, id, 'submit')).status).toBe(200);
+    expect((await contentManager(inject('cmsUrl'), taiChinh, ARTICLE).list()).body.results.map((r: { documentId: string }) => r.documentId)).not.toContain(id);
+    await contentManager(inject('cmsUrl'), admin, ARTICLE).remove(id);
+  });
+
   test('a contributor cannot publish through the Content Manager', async () => {
     const { tuPhap } = inject('adminTokens');
     const id = await draftByTuPhap();

@@ -3,6 +3,7 @@ import type { CchcConfig } from './config.js';
 import { PLUGIN_ID } from './constants.js';
 import { addModernImageFormats } from './media/modern-formats.js';
 import { guardUploads } from './media/upload-guard.js';
+import { registerSameAgencyCondition } from './services/roles.js';
 import type { WorkflowService } from './services/workflow.js';
 
 /** Publishes scheduled pieces when their time comes; the state in the database makes it survive restarts. */
@@ -29,6 +30,7 @@ function startScheduler(strapi: Core.Strapi): void {
  * the `startup` service, which the host app runs once every module, admin included, is up.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig).uploadLimits);
   startScheduler(strapi);

@@ -9,6 +9,28 @@ import type { Core } from '@strapi/strapi';
 import type { WorkflowRole } from '@cchc/shared';
 import { ADMIN_ROLE, UID } from '../constants.js';
 
+/** The permission condition that binds a contributor's pieces to the contributor's agency. */
+export const SAME_AGENCY_CONDITION = 'plugin::cchc.same-agency';
+
+/**
+ * Registers the condition: a piece passes when its agency is the signed-in user's
+ * (from "Cán bộ của cơ quan"); a user linked to no agency passes nothing.
+ */
+export async function registerSameAgencyCondition(strapi: Core.Strapi): Promise<void> {
+  const conditions = strapi.service('admin::permission').conditionProvider;
+  await conditions.register({
+    displayName: 'Cùng cơ quan với người dùng',
+    name: 'same-agency',
+    plugin: 'cchc',
+    handler: async (user: { email: string }) => {
+      const member = (await strapi.db.query(UID.agencyMember).findOne({ where: { userEmail: user.email }, populate: { agency: { select: ['id'] } } })) as
+        | { agency?: { id: number } | null }
+        | null;
+      return member?.agency ? { 'agency.id': member.agency.id } : false;
+    },
+  });
+}
+
 /** Reference data that only committee administrators change; editors may read it. */
 const REFERENCE_SUBJECTS = new Set<string>([UID.agency, UID.agencyMember, UID.plan, UID.planTask, UID.reformArea, UID.topic, UID.complianceExemption]);
 const READ = 'plugin::content-manager.explorer.read';
@@ -20,8 +42,16 @@ interface Grant {
   conditions: string[];
 }
 
-const PLUGIN_ROLES: ReadonlyArray<{ code: string; name: string; description: string; like: string; keep: (g: Grant) => boolean }> = [
-  { code: ADMIN_ROLE.contributor, name: 'Cộng tác viên cơ quan', description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.', like: ADMIN_ROLE.author, keep: () => true },
+const PLUGIN_ROLES: ReadonlyArray<{ code: string; name: string; description: string; like: string; keep: (g: Grant) => boolean; adapt?: (g: Grant) => Grant }> = [
+  {
+    code: ADMIN_ROLE.contributor,
+    name: 'Cộng tác viên cơ quan',
+    description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.',
+    like: ADMIN_ROLE.author,
+    keep: () => true,
+    // Colleagues of one agency share its pieces: the agency, not the creator, decides.
+    adapt: (g) => (g.subject === UID.article ? { ...g, conditions: [SAME_AGENCY_CONDITION] } : g),
+  },
   {
     code: ADMIN_ROLE.cchcEditor,
     name: 'Biên tập viên',
@@ -65,7 +95,10 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
     const granted = (await permissions.findMany({ where: { role: { id: model.id } } })) as Grant[];
     await roles.assignPermissions(
       created.id,
-      granted.filter(role.keep).map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
+      granted
+        .filter(role.keep)
+        .map(role.adapt ?? ((g) => g))
+        .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
     );
   }
 }
