@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { WORKFLOW_ACTION_NAMES, decideTransition, type GetArticleHistory, type WorkflowRole } from '../../shared/src/index.js';
+import { WORKFLOW_ACTION_NAMES, decideTransition, quarterOf, type GetArticleHistory, type WorkflowRole } from '../../shared/src/index.js';
 import { contentManager } from '../support/api.js';
 import { readMailbox } from '../support/smtp-sink.js';
 
@@ -100,6 +100,18 @@ describe('a piece from submission to scheduled publication', () => {
     ]);
     expect(history.events[1]!.note).toBe('Bổ sung số liệu quý I.');
     expect(history.events[5]!.actorName).toContain('Hệ thống');
+
+    // It is on the site, and the quarter's compliance report counts it for Sở Tư pháp.
+    const slug = (await contentManager(inject('cmsUrl'), editor, ARTICLE).list(`&filters[documentId][$eq]=${id}`)).body.results[0].slug;
+    await expect.poll(async () => (await fetch(`${inject('siteUrl')}/bai-viet/${slug}`)).status, { timeout: 5000 }).toBe(200);
+    const { year, quarter } = quarterOf(new Date());
+    const report = (await (await fetch(cms(`/cchc/compliance?year=${year}&quarter=${quarter}`), { headers: { authorization: `Bearer ${inject('adminTokens').admin}` } })).json()) as {
+      data: { rows: Array<{ agency: { slug: string }; submitted: number; published: number; status: string }> };
+    };
+    const tuPhapRow = report.data.rows.find((r) => r.agency.slug === 'so-tu-phap')!;
+    expect(tuPhapRow.submitted).toBeGreaterThanOrEqual(1);
+    expect(tuPhapRow.published).toBeGreaterThanOrEqual(1);
+    expect(tuPhapRow.status).toBe('met');
 
     // Editors were told of the submission, the agency of each decision (through a real SMTP server).
     // The scheduler's mail leaves just after the publication it reports: wait for it.
