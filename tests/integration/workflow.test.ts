@@ -224,3 +224,27 @@ describe('the authorization matrix from a submitted piece', () => {
     }
   });
 });
+
+describe('reading and uploading, role by role', () => {
+  const WHO = [
+    ['the contributor of the same agency', () => inject('adminTokens').tuPhap, true],
+    ['the contributor of another agency', () => inject('adminTokens').taiChinh, false],
+    ['the editor', () => inject('adminTokens').editor, true],
+    ['the committee administrator', () => inject('adminTokens').admin, true],
+  ] as const;
+
+  test.each(WHO)("%s: reading a Sở Tư pháp draft in the Content Manager", async (_who, token, allowed) => {
+    const id = await draftByTuPhap();
+    const res = await fetch(cms(`/content-manager/collection-types/${ARTICLE}/${id}`), { headers: { authorization: `Bearer ${token()}` } });
+    if (allowed) expect(res.status).toBe(200);
+    else expect([403, 404]).toContain(res.status);
+  });
+
+  test.each(WHO)('%s may upload media', async (_who, token) => {
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#333' } }).png().toBuffer();
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'anh-vai-tro.png');
+    const res = await fetch(cms('/upload'), { method: 'POST', headers: { authorization: `Bearer ${token()}` }, body: form });
+    expect(res.status).toBe(201);
+  });
+});

@@ -1,6 +1,6 @@
 import { Box, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { formatLabel, isArticleFormat, type GetReviewQueue } from '@cchc/shared';
+import { WORKFLOW_ACTIONS, formatLabel, isArticleFormat, isWorkflowAction, type GetReviewQueue } from '@cchc/shared';
 import { useEffect, useState } from 'react';
 import { PLUGIN_ID } from '../pluginId';
 
@@ -46,9 +46,15 @@ export const ReviewQueuePage = () => {
                   <Td><Typography>{isArticleFormat(item.format) ? formatLabel(item.format) : item.format}</Typography></Td>
                   <Td><Typography>{item.ageHours}</Typography></Td>
                   <Td>
-                    <LinkButton size="S" href={`/admin/content-manager/collection-types/plugin::cchc.article/${item.documentId}`}>
-                      Mở để duyệt
-                    </LinkButton>
+                    {/* What the signed-in role may do; it is done in the article's "Quy trình duyệt" panel, where reasons are written. */}
+                    <Typography variant="pi" textColor="neutral600">
+                      {item.actions.map((a) => (isWorkflowAction(a) ? WORKFLOW_ACTIONS[a].label : a)).join(' · ')}
+                    </Typography>
+                    <Box paddingTop={1}>
+                      <LinkButton size="S" href={`/admin/content-manager/collection-types/plugin::cchc.article/${item.documentId}`}>
+                        Mở để duyệt
+                      </LinkButton>
+                    </Box>
                   </Td>
                 </Tr>
               ))}
