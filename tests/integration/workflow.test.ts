@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { WORKFLOW_ACTION_NAMES, decideTransition, quarterOf, type GetArticleHistory, type WorkflowRole } from '../../shared/src/index.js';
-import { contentManager } from '../support/api.js';
+import { contentManager, transitionArticle } from '../support/api.js';
 import { readMailbox } from '../support/smtp-sink.js';
 
 const ARTICLE = 'plugin::cchc.article';
@@ -22,7 +22,7 @@ async function call(token: string, method: 'GET' | 'POST', path: string, body?: 
 }
 
 const transition = (token: string, documentId: string, action: string, extra: Record<string, unknown> = {}) =>
-  call(token, 'POST', `/articles/${documentId}/transition`, { action, ...extra });
+  transitionArticle(inject('cmsUrl'), token, documentId, action, extra);
 
 const created: string[] = [];
 let areaId = '';

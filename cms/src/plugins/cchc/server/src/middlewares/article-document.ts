@@ -10,6 +10,7 @@ import { UID } from '../constants.js';
 import { InvalidInputError, MESSAGES } from '../errors.js';
 import { workflowRoleOf } from '../services/roles.js';
 import { inWorkflow } from '../workflow/context.js';
+import { agencyOfUser } from '../repositories/agency-members.js';
 
 const TEXT_FIELDS = ['title', 'summary', 'body', 'byline', 'slug'] as const;
 /** Moved only by the workflow service, never by a save from the admin panel. */
@@ -55,12 +56,9 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
       | { email: string; roles?: Array<{ code: string }> }
       | null;
     if (!user || workflowRoleOf((user.roles ?? []).map((r) => r.code)) !== 'contributor') return;
-    const member = (await strapi.documents(UID.agencyMember).findFirst({
-      filters: { userEmail: { $eq: user.email } } as never,
-      populate: { agency: { fields: ['documentId'] } } as never,
-    })) as { agency?: { documentId: string } | null } | null;
-    if (!member?.agency) throw new InvalidInputError(MESSAGES.contributorWithoutAgency);
-    data.agency = member.agency.documentId;
+    const agency = await agencyOfUser(strapi, user.email);
+    if (!agency) throw new InvalidInputError(MESSAGES.contributorWithoutAgency);
+    data.agency = agency.documentId;
   }
 
   /** Checks a draft before it is published, and dates it when it has no publication date. */

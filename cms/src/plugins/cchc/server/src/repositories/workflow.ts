@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { WorkflowState } from '@cchc/shared';
 import { ADMIN_ROLE, UID } from '../constants.js';
 import { runAsWorkflow } from '../workflow/context.js';
+import { agencyOfUser } from './agency-members.js';
 
 /** The draft version of an article, as the workflow needs it. */
 export interface WorkflowArticle {
@@ -109,11 +110,7 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
 
     /** The slug of the agency an admin user belongs to, or null. */
     async agencyOf(email: string): Promise<string | null> {
-      const row = (await strapi.documents(UID.agencyMember).findFirst({
-        filters: { userEmail: { $eq: email } } as never,
-        populate: { agency: { fields: ['slug'] } } as never,
-      })) as { agency?: { slug: string } | null } | null;
-      return row?.agency?.slug ?? null;
+      return (await agencyOfUser(strapi, email))?.slug ?? null;
     },
 
     /** E-mail addresses of the active editors and committee administrators. */

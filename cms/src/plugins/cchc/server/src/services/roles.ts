@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowRole } from '@cchc/shared';
 import { ADMIN_ROLE, UID } from '../constants.js';
+import { agencyOfUser } from '../repositories/agency-members.js';
 
 /** The permission condition that binds a contributor's pieces to the contributor's agency. */
 export const SAME_AGENCY_CONDITION = 'plugin::cchc.same-agency';
@@ -23,10 +24,8 @@ export async function registerSameAgencyCondition(strapi: Core.Strapi): Promise<
     name: 'same-agency',
     plugin: 'cchc',
     handler: async (user: { email: string }) => {
-      const member = (await strapi.db.query(UID.agencyMember).findOne({ where: { userEmail: user.email }, populate: { agency: { select: ['id'] } } })) as
-        | { agency?: { id: number } | null }
-        | null;
-      return member?.agency ? { 'agency.id': member.agency.id } : false;
+      const agency = await agencyOfUser(strapi, user.email);
+      return agency ? { 'agency.id': agency.id } : false;
     },
   });
 }
