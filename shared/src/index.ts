@@ -26,3 +26,8 @@ export * from './compliance/input.js';
 export * from './compliance/tasks.js';
 export * from './compliance/report.js';
 export * from './compliance/table.js';
+export * from './domain/committee.js';
+export * from './contracts/committee.js';
+export * from './committee/progress.js';
+export * from './committee/documents.js';
+export * from './committee/evidence.js';

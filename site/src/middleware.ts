@@ -2,13 +2,16 @@
  * Runs around every page: starts loading the navigation's reform areas (cached for a
  * minute, shared with the page's own calls), turns CmsUnavailableError, wherever a
  * page's data load throws it, into the Vietnamese 503 page, and sets Cache-Control
- * from the final status.
+ * from the final status. On a committee host (COMMITTEE_HOSTS), "/" is the
+ * Steering Committee website's home page.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { listReformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
 import { TAG, addCacheTags } from './lib/cache-tags';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ROUTE, cacheControlFor } from './lib/http';
+import { committeeHosts } from './lib/config';
+import { COMMITTEE_ROOT } from './lib/committee/paths';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Second pass, after the rewrite below: render the 503 page without calling the CMS again.
@@ -19,9 +22,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Not awaited here: the page's own request runs meanwhile, and it alone decides
   // whether the CMS being down is an error. A 404 page still renders, without navigation.
   context.locals.navAreas = listReformAreas().catch(() => []);
+  // On a host of its own, the Steering Committee website's home page is the root.
+  const committeeRoot = context.url.pathname === '/' && committeeHosts().includes(context.url.hostname.toLowerCase());
   let response: Response;
   try {
-    response = await next();
+    response = await (committeeRoot ? next(COMMITTEE_ROOT) : next());
   } catch (error) {
     if (!(error instanceof CmsUnavailableError)) throw error;
     // One line in the log; the reader sees only the Vietnamese message.

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { slugify } from '../../shared/src/index.js';
+import { documentSlug, slugify } from '../../shared/src/index.js';
 import { contentManager } from '../support/api.js';
 import { hasChromium, launchBrowser } from '../support/browser.js';
 import { seed } from '../support/seed.js';
@@ -19,6 +19,21 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const infographic = seed.articles.find((a) => a.format === 'infographic' && a.coverAlt)!;
 const articlePath = `/bai-viet/${slugify(infographic.title)}`;
+const planDecision = seed.committee.documents.find((d) => d.planYear !== null)!;
+/** The Steering Committee website's pages. */
+const COMMITTEE_PAGES = [
+  '/ban-chi-dao',
+  '/ban-chi-dao/gioi-thieu',
+  '/ban-chi-dao/van-ban?q=ke+hoach',
+  `/ban-chi-dao/van-ban/${documentSlug(planDecision.number, planDecision.issuedOn)}`,
+  `/ban-chi-dao/ke-hoach/${seed.plan.year}`,
+  '/ban-chi-dao/chi-so',
+  '/ban-chi-dao/su-kien',
+  `/ban-chi-dao/su-kien/${slugify(seed.committee.events[0]!.title)}`,
+  '/ban-chi-dao/lien-he',
+  '/en/steering-committee',
+  '/en/steering-committee/contact',
+];
 
 if (!hasChromium) {
   if (process.env.CI) throw new Error('Chromium is missing on CI: .ci/run should have installed it.');
@@ -71,7 +86,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(count(marked)).toBe(count(plain));
   });
 
-  test.each(['/', articlePath, '/linh-vuc/thu-tuc-hanh-chinh', '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua'])(
+  test.each(['/', articlePath, '/linh-vuc/thu-tuc-hanh-chinh', '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua', ...COMMITTEE_PAGES])(
     '%s reflows at 320 px: nothing wider than the screen',
     async (path) => {
       const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
@@ -89,7 +104,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(focused.href).toBe('#noi-dung');
   });
 
-  test.each(['/', '/linh-vuc/thu-tuc-hanh-chinh', articlePath, '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua'])(
+  test.each(['/', '/linh-vuc/thu-tuc-hanh-chinh', articlePath, '/infographic', '/video', '/phat-thanh', '/tim-kiem?q=mot+cua', ...COMMITTEE_PAGES])(
     'axe-core finds no WCAG 2.1 AA violation on %s at 360 px',
     async (path) => {
       const response = await page.goto(`${inject('siteUrl')}${path}`);
@@ -106,6 +121,35 @@ describe.runIf(hasChromium)('in Chromium', () => {
       expect(scrollWidth).toBeLessThanOrEqual(360);
     },
   );
+
+  test('a citizen finds the plan decision without diacritics, downloads it, follows the plan, the index, an event and the hotline', async () => {
+    const base = inject('siteUrl');
+    await page.goto(`${base}/ban-chi-dao/van-ban`);
+    await page.locator('main form input[name="q"]').fill('ke hoach truyen thong');
+    await page.locator('main form button[type="submit"]').first().click();
+    await page.waitForURL(/\/ban-chi-dao\/van-ban\?/);
+    await page.locator('main a', { hasText: planDecision.number }).first().click();
+    await page.waitForURL(/\/ban-chi-dao\/van-ban\/[a-z0-9-]+$/);
+    const pdfHref = await page.locator('main a[href$=".pdf"]').first().getAttribute('href');
+    const pdf = await fetch(new URL(pdfHref!, base));
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.locator(`main a[href="/ban-chi-dao/ke-hoach/${seed.plan.year}"]`).first().click();
+    await page.waitForURL(new RegExp(`/ban-chi-dao/ke-hoach/${seed.plan.year}$`));
+    for (let n = 1; n <= 11; n++) expect(await page.locator(`#nhiem-vu-${n}`).count(), `task ${n}`).toBe(1);
+    await page.goto(`${base}/ban-chi-dao/chi-so`);
+    expect(await page.locator('main svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('main table caption').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/ban-chi-dao/su-kien`);
+    const icsHref = await page.locator('main a[href$=".ics"]').first().getAttribute('href');
+    const ics = await fetch(new URL(icsHref!, base));
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    await page.goto(`${base}/ban-chi-dao/lien-he`);
+    const hotline = seed.committee.channels.find((c) => c.kind === 'duong-day-nong' && c.phone)!;
+    expect(await page.locator(`main a[href="tel:${hotline.phone.replace(/[^\d+]/g, '')}"]`).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 
   test('an article shows its print button once its script has run, and its address ready to copy', async () => {
     await page.goto(`${inject('siteUrl')}${articlePath}`);
@@ -143,6 +187,38 @@ describe.runIf(hasChromium)('in Chromium', () => {
     } finally {
       await admin.close();
       await contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.article').remove(documentId);
+    }
+  }, 90_000);
+
+  test('an editor adds an index result in the admin panel and sees it on the site within seconds', async () => {
+    const year = 2090 + (Date.now() % 9);
+    const subject = seed.committee.indices.find((r) => r.index === 'par-index')!.subject;
+    const admin = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
+    try {
+      await admin.goto(`${inject('cmsUrl')}/admin/auth/login`);
+      await admin.locator('input[name="email"]').fill('bientap@cchc.local');
+      await admin.locator('input[name="password"]').fill(inject('demoPassword'));
+      await admin.locator('button[type="submit"]').click();
+      await admin.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+      await admin.goto(`${inject('cmsUrl')}/admin/content-manager/collection-types/plugin::cchc.index-result/create`);
+      await admin.locator('input[name="year"]').fill(String(year), { timeout: 30_000 });
+      await admin.locator('input[name="subject"]').fill(subject);
+      await admin.locator('input[name="score"]').fill('88.5');
+      await admin.locator('input[name="rank"]').fill('3');
+      await admin.locator('input[name="outOf"]').fill('34');
+      await admin.getByRole('button', { name: /^(Save|Lưu)$/ }).click();
+      // Saved: the form turns into the edit view of the new entry.
+      await admin.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 15_000 });
+      const started = Date.now();
+      await expect
+        .poll(async () => (await (await fetch(`${inject('siteUrl')}/ban-chi-dao/chi-so`)).text()).includes(String(year)), { timeout: 5_000, interval: 100 })
+        .toBe(true);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await admin.close();
+      const results = contentManager(inject('cmsUrl'), inject('adminTokens').admin, 'plugin::cchc.index-result');
+      const created = await results.list(`&filters[year][$eq]=${year}`);
+      for (const row of created.body.results ?? []) await results.remove(row.documentId);
     }
   }, 90_000);
 

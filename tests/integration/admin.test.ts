@@ -25,17 +25,24 @@ describe('demo accounts', () => {
     expect(res.status).toBe(400);
   });
 
-  test('the editor edits pieces and change notes, and only reads the reference data', async () => {
+  test('the editor edits pieces, change notes and the committee content, only the progress of a plan task, and only reads the reference data', async () => {
     const token = inject('adminTokens').editor;
     const res = await fetch(`${inject('cmsUrl')}/admin/users/me/permissions`, { headers: { authorization: `Bearer ${token}` } });
-    const { data } = (await res.json()) as { data: Array<{ action: string; subject: string | null }> };
+    const { data } = (await res.json()) as { data: Array<{ action: string; subject: string | null; properties?: { fields?: string[] } }> };
     const actionsOn = (type: string) => data.filter((p) => p.subject === `plugin::cchc.${type}`).map((p) => p.action);
-    for (const type of ['article', 'change-note']) expect(actionsOn(type), type).toContain('plugin::content-manager.explorer.update');
+    for (const type of ['article', 'change-note', 'steering-document', 'index-result', 'committee-event', 'committee-member', 'channel']) {
+      expect(actionsOn(type), type).toContain('plugin::content-manager.explorer.update');
+    }
     for (const type of ['agency', 'reform-area', 'topic', 'plan', 'plan-task', 'agency-member']) {
       expect(actionsOn(type), type).toContain('plugin::content-manager.explorer.read');
-      expect(actionsOn(type), type).not.toContain('plugin::content-manager.explorer.update');
       expect(actionsOn(type), type).not.toContain('plugin::content-manager.explorer.create');
     }
+    for (const type of ['agency', 'reform-area', 'topic', 'plan', 'agency-member']) {
+      expect(actionsOn(type), type).not.toContain('plugin::content-manager.explorer.update');
+    }
+    // A plan task: only its progress status, note and evidence.
+    const taskUpdate = data.find((p) => p.subject === 'plugin::cchc.plan-task' && p.action === 'plugin::content-manager.explorer.update');
+    expect(taskUpdate?.properties?.fields?.sort()).toEqual(['evidence', 'progressNote', 'progressStatus']);
   });
 });
 

@@ -15,6 +15,9 @@ import { freePort } from './ports.js';
 import { createDatabase } from './postgres.js';
 import { startSmtpSink } from './smtp-sink.js';
 
+/** A host name the site serves the Steering Committee website on (its root is the committee's home page). */
+export const COMMITTEE_HOST = 'ban-chi-dao.test';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     cmsUrl: string;
@@ -73,7 +76,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     await stopProcess(first.child);
     const cms: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
     started.push(cms);
-    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret }, log });
+    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret, COMMITTEE_HOSTS: COMMITTEE_HOST }, log });
     started.push(site);
     return { cms, site };
   };

@@ -10,6 +10,8 @@ export const TAG = {
   latest: 'latest',
   /** Pages that show taxonomies or agency names: every page (the navigation lists the reform areas). */
   taxonomy: 'taxonomy',
+  /** Pages of the Steering Committee website (committee, members, channels, documents, indices, events). */
+  committee: 'committee',
   /** @example TAG.article('mot-cua') === 'article:mot-cua' */
   article: (slug: string) => `article:${slug}`,
   /** @example TAG.area('the-che') === 'area:the-che' */

@@ -6,6 +6,19 @@
  */
 import {
   GetAgency,
+  GetCommittee,
+  GetCommitteeHome,
+  GetDocument,
+  GetEvent,
+  GetPlanTracker,
+  ListDocuments,
+  ListEvents,
+  ListIndices,
+  ListPlanYears,
+  type CommitteeEvent,
+  type DocumentDetail,
+  type IndexSeries,
+  type PlanTracker,
   GetArticle,
   GetHome,
   ListAgencies,
@@ -62,6 +75,27 @@ export interface CmsClient {
   listAgencies(): Promise<Agency[]>;
   getAgency(slug: string): Promise<Agency | null>;
   searchArticles(query: SearchArticles.Query): Promise<SearchArticles.Response>;
+  /** The Steering Committee website. */
+  getCommittee(): Promise<GetCommittee.Response['data']>;
+  getCommitteeHome(): Promise<GetCommitteeHome.Response['data']>;
+  listDocuments(query: DocumentQuery): Promise<ListDocuments.Response>;
+  getDocument(slug: string): Promise<DocumentDetail | null>;
+  listPlanYears(): Promise<number[]>;
+  getPlanTracker(year: number): Promise<PlanTracker | null>;
+  listIndices(): Promise<IndexSeries[]>;
+  listEvents(when: ListEvents.Query['when']): Promise<CommitteeEvent[]>;
+  getEvent(slug: string): Promise<CommitteeEvent | null>;
+}
+
+/** Filters, search and page of the documents library, as the site writes them. */
+export interface DocumentQuery {
+  q?: string;
+  type?: string;
+  year?: number;
+  issuer?: string;
+  area?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 /** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
@@ -169,7 +203,45 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return (await getRequired('/topics', ListTopics.ResponseSchema)).data;
   }
 
+  /** GETs a list endpoint with query parameters (unset ones left out). */
+  function withQuery(path: string, query: object): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  }
+
   return {
+    async getCommittee() {
+      return (await getRequired('/committee', GetCommittee.ResponseSchema)).data;
+    },
+    async getCommitteeHome() {
+      return (await getRequired('/committee/home', GetCommitteeHome.ResponseSchema)).data;
+    },
+    async listDocuments(query) {
+      return getRequired(withQuery('/committee/documents', query), ListDocuments.ResponseSchema);
+    },
+    async getDocument(slug) {
+      if (!isSlug(slug)) return null;
+      return (await get(`/committee/documents/${encodeURIComponent(slug)}`, GetDocument.ResponseSchema, true))?.data ?? null;
+    },
+    async listPlanYears() {
+      return (await getRequired('/committee/plans', ListPlanYears.ResponseSchema)).data;
+    },
+    async getPlanTracker(year) {
+      if (!Number.isInteger(year) || year < 1990 || year > 2100) return null;
+      return (await get(`/committee/plans/${year}`, GetPlanTracker.ResponseSchema, true))?.data ?? null;
+    },
+    async listIndices() {
+      return (await getRequired('/committee/indices', ListIndices.ResponseSchema)).data;
+    },
+    async listEvents(when) {
+      return (await getRequired(`/committee/events?when=${when}`, ListEvents.ResponseSchema)).data;
+    },
+    async getEvent(slug) {
+      if (!isSlug(slug)) return null;
+      return (await get(`/committee/events/${encodeURIComponent(slug)}`, GetEvent.ResponseSchema, true))?.data ?? null;
+    },
     async getHome() {
       return (await getRequired('/home', GetHome.ResponseSchema)).data;
     },
@@ -249,6 +321,25 @@ export const listAgencies = client.listAgencies;
 export const getAgency = client.getAgency;
 /** GET /api/cchc/search: one page of ranked search results with snippets. */
 export const searchArticles = client.searchArticles;
+
+/** GET /api/cchc/committee: the committee, members and channels. */
+export const getCommittee = client.getCommittee;
+/** GET /api/cchc/committee/home. */
+export const getCommitteeHome = client.getCommitteeHome;
+/** GET /api/cchc/committee/documents: a page of the documents library with its facets. */
+export const listDocuments = client.listDocuments;
+/** GET /api/cchc/committee/documents/:slug, or null when unknown. */
+export const getDocument = client.getDocument;
+/** GET /api/cchc/committee/plans: the years that have a plan, newest first. */
+export const listPlanYears = client.listPlanYears;
+/** GET /api/cchc/committee/plans/:year: the plan with its progress, or null when there is none. */
+export const getPlanTracker = client.getPlanTracker;
+/** GET /api/cchc/committee/indices. */
+export const listIndices = client.listIndices;
+/** GET /api/cchc/committee/events?when=… */
+export const listEvents = client.listEvents;
+/** GET /api/cchc/committee/events/:slug, or null when unknown. */
+export const getEvent = client.getEvent;
 
 /**
  * The browser URL of a CMS media path (CMS_PUBLIC_URL prefix); absolute URLs pass through.

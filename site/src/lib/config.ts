@@ -62,3 +62,16 @@ export function siteHosts(): string[] {
     .map((host) => host.trim().toLowerCase())
     .filter((host) => host.length > 0);
 }
+
+/**
+ * Host names that serve the Steering Committee website at their root (COMMITTEE_HOSTS,
+ * comma separated): on them "/" shows the committee's home page; every other path is
+ * the same as on the main host.
+ * @example COMMITTEE_HOSTS="bcdcchc.example.gov.vn"
+ */
+export function committeeHosts(): string[] {
+  return (env('COMMITTEE_HOSTS') ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host.length > 0);
+}

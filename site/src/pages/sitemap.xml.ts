@@ -1,18 +1,19 @@
-/** GET /sitemap.xml: the listing pages and every published article. */
+/** GET /sitemap.xml: the listing pages, every published article and the Steering Committee website's pages. */
 import type { APIRoute } from 'astro';
 import { TAG } from '../lib/cache-tags';
 import { listAgencies, listReformAreas, listTopics } from '../lib/cms';
 import { textResponse } from '../lib/http';
 import { listAllArticles } from '../lib/listing';
+import { committeeSitemapPaths } from '../lib/committee/sitemap';
 import { XML_CONTENT_TYPE, articleSitemapEntry, buildSitemap, sitemapPaths } from '../lib/sitemap';
 import { absoluteUrl, siteOrigin } from '../lib/urls';
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = siteOrigin(url);
-  const [areas, topics, agencies, articles] = await Promise.all([listReformAreas(), listTopics(), listAgencies(), listAllArticles()]);
+  const [areas, topics, agencies, articles, committee] = await Promise.all([listReformAreas(), listTopics(), listAgencies(), listAllArticles(), committeeSitemapPaths()]);
   const entries = [
-    ...sitemapPaths(areas, topics, agencies).map((path) => ({ loc: absoluteUrl(origin, path) })),
+    ...[...sitemapPaths(areas, topics, agencies), ...committee].map((path) => ({ loc: absoluteUrl(origin, path) })),
     ...articles.map((article) => articleSitemapEntry(article, origin)),
   ];
-  return textResponse(buildSitemap(entries), XML_CONTENT_TYPE, [TAG.latest]);
+  return textResponse(buildSitemap(entries), XML_CONTENT_TYPE, [TAG.latest, TAG.committee]);
 };

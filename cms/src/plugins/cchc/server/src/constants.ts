@@ -13,6 +13,12 @@ export const UID = {
   workflowEvent: 'plugin::cchc.workflow-event',
   agencyMember: 'plugin::cchc.agency-member',
   complianceExemption: 'plugin::cchc.compliance-exemption',
+  committee: 'plugin::cchc.committee',
+  committeeMember: 'plugin::cchc.committee-member',
+  channel: 'plugin::cchc.channel',
+  steeringDocument: 'plugin::cchc.steering-document',
+  indexResult: 'plugin::cchc.index-result',
+  committeeEvent: 'plugin::cchc.committee-event',
 } as const;
 
 /** A content-type UID of the plugin. */

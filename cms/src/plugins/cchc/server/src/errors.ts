@@ -22,6 +22,8 @@ export const MESSAGES = {
   articleNotFound: 'Không tìm thấy bài viết.',
   agencyNotFound: 'Không tìm thấy cơ quan, đơn vị.',
   planNotFound: 'Không tìm thấy kế hoạch của năm này.',
+  documentNotFound: 'Không tìm thấy văn bản.',
+  eventNotFound: 'Không tìm thấy sự kiện.',
   areaRequired: 'Bài viết cần ít nhất một lĩnh vực cải cách trước khi xuất bản.',
   titleRequired: 'Bài viết cần có tiêu đề.',
   altTextRequired: 'Ảnh bìa cần có mô tả (alt text) trước khi gửi duyệt: người đọc dùng trình đọc màn hình cần nó.',

@@ -14,7 +14,18 @@ interface Overview {
 
 const t = (id: string) => ({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id });
 
-/** The plugin's home page: figures of the column and a link to its articles. */
+/** The Steering Committee website's content, as Content Manager lists (single type first). */
+const COMMITTEE_CONTENT: Array<[string, string]> = [
+  ['committee.record', '/admin/content-manager/single-types/plugin::cchc.committee'],
+  ['committee.documents', '/admin/content-manager/collection-types/plugin::cchc.steering-document'],
+  ['committee.indices', '/admin/content-manager/collection-types/plugin::cchc.index-result'],
+  ['committee.events', '/admin/content-manager/collection-types/plugin::cchc.committee-event'],
+  ['committee.members', '/admin/content-manager/collection-types/plugin::cchc.committee-member'],
+  ['committee.channels', '/admin/content-manager/collection-types/plugin::cchc.channel'],
+  ['committee.tasks', '/admin/content-manager/collection-types/plugin::cchc.plan-task'],
+];
+
+/** The plugin's home page: figures of the column, a link to its articles, and the Steering Committee website's content. */
 export const HomePage = () => {
   const { formatMessage, formatNumber } = useIntl();
   const { get } = useFetchClient();
@@ -59,6 +70,19 @@ export const HomePage = () => {
             {formatMessage(t('overview.compliance'))}
           </LinkButton>
         </Flex>
+        <Box paddingTop={8}>
+          <Typography variant="beta" tag="h2">{formatMessage(t('committee.title'))}</Typography>
+          <Box paddingTop={2} paddingBottom={3}>
+            <Typography variant="omega" textColor="neutral600">{formatMessage(t('committee.subtitle'))}</Typography>
+          </Box>
+          <Flex gap={2} wrap="wrap">
+            {COMMITTEE_CONTENT.map(([id, href]) => (
+              <LinkButton key={id} variant="tertiary" href={href}>
+                {formatMessage(t(id))}
+              </LinkButton>
+            ))}
+          </Flex>
+        </Box>
       </Layouts.Content>
     </Layouts.Root>
   );

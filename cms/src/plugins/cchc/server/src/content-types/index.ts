@@ -8,6 +8,12 @@ import planTask from './plan-task/index.js';
 import reformArea from './reform-area/index.js';
 import topic from './topic/index.js';
 import workflowEvent from './workflow-event/index.js';
+import committee from './committee/index.js';
+import committeeMember from './committee-member/index.js';
+import channel from './channel/index.js';
+import steeringDocument from './steering-document/index.js';
+import indexResult from './index-result/index.js';
+import committeeEvent from './committee-event/index.js';
 
 /** The plugin's content types, keyed by singular name (their UIDs are in constants.ts). */
 export default {
@@ -21,4 +27,10 @@ export default {
   'workflow-event': workflowEvent,
   'agency-member': agencyMember,
   'compliance-exemption': complianceExemption,
+  committee,
+  'committee-member': committeeMember,
+  channel,
+  'steering-document': steeringDocument,
+  'index-result': indexResult,
+  'committee-event': committeeEvent,
 };

@@ -29,12 +29,18 @@ export function toImage(file: UploadFile | null | undefined): Image | null {
   };
 }
 
+/** MIME types of documents people download and read: PDF and Word (DOCX). */
+const DOCUMENT_MIMES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+]);
+
 /** The kind of a file, from its MIME type. */
 function kindOf(mime: string): Attachment['kind'] {
   if (mime.startsWith('image/')) return 'image';
   if (mime.startsWith('video/')) return 'video';
   if (mime.startsWith('audio/')) return 'audio';
-  if (mime === 'application/pdf') return 'document';
+  if (DOCUMENT_MIMES.has(mime)) return 'document';
   return 'other';
 }
 

@@ -1,6 +1,6 @@
 /**
  * What agencies may upload: infographics (JPEG, PNG, WebP), clips (MP4, WebM),
- * audio bulletins (MP3, M4A, WAV), publications (PDF) and WebVTT captions. The type
+ * audio bulletins (MP3, M4A, WAV), publications and documents (PDF, DOCX) and WebVTT captions. The type
  * is read from the file's content, never its name; SVG (which can carry script)
  * is refused; each kind has a size limit; images past a pixel count are refused
  * before anything decodes them. Wraps the upload plugin's service, so every path
@@ -36,10 +36,11 @@ const ACCEPTED: Record<string, { kind: Kind; label: string }> = {
   'audio/wav': { kind: 'audio', label: 'âm thanh WAV' },
   'audio/x-wav': { kind: 'audio', label: 'âm thanh WAV' },
   'application/pdf': { kind: 'document', label: 'tài liệu PDF' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { kind: 'document', label: 'tài liệu Word (DOCX)' },
   'text/vtt': { kind: 'captions', label: 'phụ đề WebVTT' },
 };
 
-const ACCEPTED_LIST = 'JPEG, PNG, WebP, MP4, WebM, MP3, M4A, WAV, PDF hoặc phụ đề WebVTT';
+const ACCEPTED_LIST = 'JPEG, PNG, WebP, MP4, WebM, MP3, M4A, WAV, PDF, DOCX hoặc phụ đề WebVTT';
 
 /** An uploaded file as the upload plugin receives it. */
 interface IncomingFile {
@@ -79,7 +80,13 @@ export async function checkUpload(file: IncomingFile, limits: UploadLimits): Pro
   const name = file.originalFilename ?? 'tệp';
   if (!file.filepath) throw new InvalidInputError(`Không đọc được tệp "${name}".`);
   const bytes = await head(file.filepath);
-  const type = await sniffType(bytes);
+  let type = await sniffType(bytes);
+  if (type === 'application/zip') {
+    // A DOCX is a ZIP: its [Content_Types].xml may lie past the first bytes (writers order entries
+    // as they like), so a ZIP within the document limit is looked at whole, through its directory.
+    const size = file.size ?? (await fs.stat(file.filepath)).size;
+    if (size / 1_000_000 <= limits.documentMb) type = await sniffType(await fs.readFile(file.filepath));
+  }
   if (type === 'image/svg+xml') {
     throw new InvalidInputError(`Tệp "${name}" là ảnh SVG: không nhận SVG vì nó có thể chứa mã chạy được. Hãy xuất ảnh ra PNG hoặc JPEG.`);
   }

@@ -2,7 +2,7 @@
  * Document Service middleware that reports changes the public can see to the
  * published-changes service: an article published, unpublished, deleted, or
  * created or updated straight to published; a change note written; any write to
- * taxonomies and agencies.
+ * taxonomies and agencies; any write to the Steering Committee website's content.
  * A plain save changes only a draft, which the public does not see.
  */
 import type { Core } from '@strapi/strapi';
@@ -13,6 +13,8 @@ import type { PublishedChangesService } from '../services/published-changes.js';
 const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
+const COMMITTEE_UIDS = new Set<string>([UID.committee, UID.committeeMember, UID.channel, UID.steeringDocument, UID.indexResult, UID.committeeEvent]);
+const COMMITTEE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 /** Runs `work` once the current transaction, if any, has committed (never for a rolled-back change). */
 function afterCommit(strapi: Core.Strapi, work: () => void): void {
@@ -44,6 +46,11 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     if (TAXONOMY_UIDS.has(uid) && WRITE_ACTIONS.has(action)) {
       const result = await next();
       afterCommit(strapi, () => changes().taxonomyChanged());
+      return result;
+    }
+    if (COMMITTEE_UIDS.has(uid) && COMMITTEE_ACTIONS.has(action)) {
+      const result = await next();
+      afterCommit(strapi, () => changes().committeeChanged());
       return result;
     }
     if (uid === UID.changeNote && WRITE_ACTIONS.has(action)) return noteChanged(params, next);

@@ -5,7 +5,7 @@
 const route = (path: string, handler: string) => ({
   method: 'GET' as const,
   path,
-  handler: `public.${handler}`,
+  handler: handler.includes('.') ? handler : `public.${handler}`,
   config: { auth: false as const },
 });
 
@@ -21,5 +21,15 @@ export default {
     route('/agencies', 'listAgencies'),
     route('/agencies/:slug', 'getAgency'),
     route('/plans/:year', 'getPlan'),
+    // The Steering Committee website.
+    route('/committee', 'committee.about'),
+    route('/committee/home', 'committee.home'),
+    route('/committee/documents', 'committee.listDocuments'),
+    route('/committee/documents/:slug', 'committee.getDocument'),
+    route('/committee/plans', 'committee.listPlanYears'),
+    route('/committee/plans/:year', 'committee.getPlanTracker'),
+    route('/committee/indices', 'committee.listIndices'),
+    route('/committee/events', 'committee.listEvents'),
+    route('/committee/events/:slug', 'committee.getEvent'),
   ],
 };

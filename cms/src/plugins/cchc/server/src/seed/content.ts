@@ -5,19 +5,19 @@ import { slugify } from '@cchc/shared';
 import { UID, type PluginUid } from '../constants.js';
 import { writeChime } from './audio.js';
 import { infographicSvg, renderPng } from './images.js';
-import type { Seed, } from './load.js';
+import type { Seed } from './load.js';
 import type { SeedArticle } from './schema.js';
 
 type Ids = Map<string, string>;
 
 /** documentId by key for every row of a content type. */
-async function documentIds(strapi: Core.Strapi, uid: PluginUid, key: string): Promise<Ids> {
+export async function documentIds(strapi: Core.Strapi, uid: PluginUid, key: string): Promise<Ids> {
   const rows = (await strapi.db.query(uid).findMany({ select: ['documentId', key] })) as Record<string, string>[];
   return new Map(rows.map((r) => [String(r[key]), r.documentId!]));
 }
 
 /** Creates the rows of `items` whose key is not stored yet; returns how many were created. */
-async function createMissing<T>(
+export async function createMissing<T>(
   strapi: Core.Strapi,
   uid: PluginUid,
   key: string,
@@ -68,18 +68,30 @@ async function seedPlan(strapi: Core.Strapi, seed: Seed): Promise<number> {
   if (plans.has(String(seed.plan.year))) return 0;
   const agencies = await documentIds(strapi, UID.agency, 'slug');
   const refs = (slugs: string[]) => slugs.map((s) => agencies.get(s)).filter((id): id is string => id !== undefined);
+  const areas = await documentIds(strapi, UID.reformArea, 'code');
+  const topics = await documentIds(strapi, UID.topic, 'slug');
+  const idsIn = (ids: Ids, keys: string[]) => keys.map((k) => ids.get(k)).filter((id): id is string => id !== undefined);
   const { tasks, ...plan } = seed.plan;
   const created = await strapi.documents(UID.plan).create({ data: plan as never });
-  for (const t of tasks) {
+  for (const { progress, ...t } of tasks) {
+    const progressFields =
+      progress?.mode === 'measured'
+        ? {
+            progressMode: 'measured', measureUnit: progress.unit, measureFormats: progress.formats, expectedPerQuarter: progress.expectedPerQuarter,
+            measureAreas: idsIn(areas, progress.areas), measureTopics: idsIn(topics, progress.topics), measureAgencies: refs(progress.agencies),
+          }
+        : progress?.mode === 'manual'
+          ? { progressMode: 'manual', progressStatus: progress.status, progressNote: progress.statusNote, evidence: progress.evidence }
+          : {};
     await strapi.documents(UID.planTask).create({
-      data: { ...t, plan: created.documentId, leadAgencies: refs(t.leadAgencies), coordinatingAgencies: refs(t.coordinatingAgencies) } as never,
+      data: { ...t, ...progressFields, plan: created.documentId, leadAgencies: refs(t.leadAgencies), coordinatingAgencies: refs(t.coordinatingAgencies) } as never,
     });
   }
   return 1 + tasks.length;
 }
 
 /** Uploads a file written to the temp folder, then removes it; returns the file id. */
-async function uploadTemp(
+export async function uploadTemp(
   strapi: Core.Strapi,
   file: { filepath: string; size: number },
   name: string,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { CchcConfig } from '../config.js';
 import { seedAccounts } from './accounts.js';
+import { seedCommittee } from './committee.js';
 import { seedContent } from './content.js';
 import { loadSeed } from './load.js';
 
@@ -16,7 +17,7 @@ export async function seedDemo(strapi: Core.Strapi, config: CchcConfig): Promise
   }
   const seed = loadSeed(dir);
   const started = Date.now();
-  const counts = await seedContent(strapi, seed);
+  const counts = { ...(await seedContent(strapi, seed)), committee: await seedCommittee(strapi, seed) };
   strapi.log.info(`[cchc] seed "${seed.manifest.name}": created ${JSON.stringify(counts)} in ${Date.now() - started} ms`);
   if (process.env.NODE_ENV === 'production') return;
   const created = await seedAccounts(strapi, seed.accounts, config.demoPassword);

@@ -1,5 +1,17 @@
 /** Schemas of the demo data set's files, so a broken data file fails with a clear message. */
-import { AGENCY_KIND_CODES, ARTICLE_FORMAT_CODES, REFORM_AREA_CODES } from '@cchc/shared';
+import {
+  AGENCY_KIND_CODES,
+  ARTICLE_FORMAT_CODES,
+  CHANNEL_KIND_CODES,
+  DOCUMENT_STATUS_CODES,
+  DOCUMENT_TYPE_CODES,
+  EVENT_KIND_CODES,
+  MEASURE_UNIT_CODES,
+  MEMBER_POSITION_CODES,
+  REFORM_AREA_CODES,
+  REFORM_INDEX_CODES,
+  TASK_STATUS_CODES,
+} from '@cchc/shared';
 import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -58,6 +70,113 @@ export const PlanSchema = z.object({
       timing: z.string(),
       product: z.string(),
       order: z.number().int(),
+      /** How progress is shown: measured from published pieces, or a status an editor sets. */
+      progress: z
+        .discriminatedUnion('mode', [
+          z.object({
+            mode: z.literal('measured'),
+            unit: z.enum(MEASURE_UNIT_CODES),
+            formats: z.array(z.enum(ARTICLE_FORMAT_CODES)),
+            areas: z.array(z.enum(REFORM_AREA_CODES)),
+            topics: z.array(slug),
+            agencies: z.array(slug),
+            expectedPerQuarter: z.number().int().min(0),
+          }),
+          z.object({
+            mode: z.literal('manual'),
+            status: z.enum(TASK_STATUS_CODES),
+            statusNote: z.string(),
+            /** One link per line: "label | https://…". */
+            evidence: z.string(),
+          }),
+        ])
+        .optional(),
+    }),
+  ),
+});
+
+const date = z.iso.date();
+
+/** A file generated for a seeded document: a PDF or DOCX holding the given text. */
+const SeedFileSchema = z.object({ name: z.string().regex(/^[a-z0-9-]+\.(pdf|docx)$/), title: z.string(), paragraphs: z.array(z.string()).min(1) });
+
+/** An event's time: an absolute instant, or days from the day the seed runs (so the demo always has upcoming events). */
+const EventTimeSchema = z.union([
+  z.object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) }),
+  z.object({ inDays: z.number().int(), startTime: z.string().regex(/^\d{2}:\d{2}$/), hours: z.number().positive() }),
+]);
+
+export const CommitteeSeedSchema = z.object({
+  committee: z.object({
+    name: z.string(),
+    nameEn: z.string(),
+    shortName: z.string(),
+    functions: z.string(),
+    functionsEn: z.string(),
+    structure: z.string(),
+    structureEn: z.string(),
+    address: z.string(),
+    addressEn: z.string(),
+    phone: z.string(),
+    email: z.email(),
+    officeHours: z.string(),
+    officeHoursEn: z.string(),
+    newsTopic: slug.nullable(),
+  }),
+  members: z.array(
+    z.object({
+      name: z.string(),
+      position: z.enum(MEMBER_POSITION_CODES),
+      officeTitle: z.string(),
+      officeTitleEn: z.string(),
+      agency: slug.nullable(),
+      order: z.number().int(),
+    }),
+  ),
+  channels: z.array(
+    z.object({ name: z.string(), kind: z.enum(CHANNEL_KIND_CODES), url: z.string(), phone: z.string(), description: z.string(), order: z.number().int() }),
+  ),
+  documents: z.array(
+    z.object({
+      number: z.string(),
+      type: z.enum(DOCUMENT_TYPE_CODES),
+      issuedOn: date,
+      issuer: z.string(),
+      signer: z.string(),
+      abstract: z.string(),
+      areas: z.array(z.enum(REFORM_AREA_CODES)),
+      status: z.enum(DOCUMENT_STATUS_CODES),
+      effectiveFrom: date.nullable(),
+      note: z.string(),
+      files: z.array(SeedFileSchema),
+      /** The year of the plan this document issued. */
+      planYear: z.number().int().nullable(),
+    }),
+  ),
+  indices: z.array(
+    z.object({
+      index: z.enum(REFORM_INDEX_CODES),
+      year: z.number().int(),
+      score: z.number().nullable(),
+      rank: z.number().int().positive().nullable(),
+      outOf: z.number().int().positive().nullable(),
+      subject: z.string(),
+      sourceNote: z.string(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      title: z.string(),
+      kind: z.enum(EVENT_KIND_CODES),
+      time: EventTimeSchema,
+      place: z.string(),
+      onlineUrl: z.string(),
+      organiser: z.string(),
+      description: z.string(),
+      /** Task of the seeded plan, by number ("8"). */
+      planTask: z.string().nullable(),
+      /** Report article afterwards, by the slug of a seeded article's title. */
+      report: slug.nullable(),
     }),
   ),
 });
@@ -94,5 +213,6 @@ export const AccountsSchema = z.array(
   }),
 );
 
+export type SeedCommittee = z.infer<typeof CommitteeSeedSchema>;
 export type SeedArticle = z.infer<typeof ArticlesSchema>[number];
 export type SeedAccount = z.infer<typeof AccountsSchema>[number];

@@ -6,6 +6,8 @@ import { createComplianceRepository } from '../repositories/compliance.js';
 import { createTaxonomyRepository } from '../repositories/taxonomy.js';
 import { createAgencyLineage } from './agency-lineage.js';
 import { createComplianceService } from './compliance.js';
+import { createCommitteeService } from './committee.js';
+import { createCommitteeRepository } from '../repositories/committee.js';
 import { createOverviewService } from './overview.js';
 import { createPublicContentService } from './public-content.js';
 import { createPublishedChangesService } from './published-changes.js';
@@ -29,6 +31,8 @@ const service = <T>(strapi: Core.Strapi, name: string) => strapi.plugin(PLUGIN_I
 /** Services are wired once here with their collaborators. */
 export default {
   'public-content': ({ strapi }: Ctx) => createPublicContentService(repositories(strapi)),
+  committee: ({ strapi }: Ctx) =>
+    createCommitteeService({ repo: createCommitteeRepository(strapi), articles: repositories(strapi).articles }),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
   compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi) }),
   seed: ({ strapi }: Ctx) => createSeedService(strapi),

@@ -32,6 +32,10 @@ export function createPublishedChangesService({ search, purge, warn }: { search:
       else search.remove(documentId);
       purgeLater([...(before ? tagsOf(before) : []), ...(after ? tagsOf(after) : [])]);
     },
+    /** The Steering Committee website's content changed: its pages are few, purge them all. */
+    committeeChanged(): void {
+      purgeLater([TAG.committee]);
+    },
     /** A reform area, topic, agency or plan changed: names shown on every page may have. */
     taxonomyChanged(): void {
       search.scheduleRebuild();

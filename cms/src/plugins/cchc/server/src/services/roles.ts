@@ -33,6 +33,11 @@ export async function registerSameAgencyCondition(strapi: Core.Strapi): Promise<
 /** Reference data that only committee administrators change; editors may read it. */
 const REFERENCE_SUBJECTS = new Set<string>([UID.agency, UID.agencyMember, UID.plan, UID.planTask, UID.reformArea, UID.topic, UID.complianceExemption]);
 const READ = 'plugin::content-manager.explorer.read';
+const UPDATE = 'plugin::content-manager.explorer.update';
+/** The Steering Committee website's content: editors and committee administrators keep it, contributors do not touch it. */
+const COMMITTEE_SUBJECTS = new Set<string>([UID.committee, UID.committeeMember, UID.channel, UID.steeringDocument, UID.indexResult, UID.committeeEvent]);
+/** Fields of a plan task an editor keeps up to date: the progress of tasks not measured from content. */
+const TASK_STATUS_FIELDS = ['progressStatus', 'progressNote', 'evidence'];
 
 interface Grant {
   action: string;
@@ -41,22 +46,31 @@ interface Grant {
   conditions: string[];
 }
 
-const PLUGIN_ROLES: ReadonlyArray<{ code: string; name: string; description: string; like: string; keep: (g: Grant) => boolean; adapt?: (g: Grant) => Grant }> = [
+const PLUGIN_ROLES: ReadonlyArray<{
+  code: string;
+  name: string;
+  description: string;
+  like: string;
+  keep: (g: Grant) => boolean;
+  adapt?: (g: Grant) => Grant;
+  extra?: Grant[];
+}> = [
   {
     code: ADMIN_ROLE.contributor,
     name: 'Cộng tác viên cơ quan',
     description: 'Cán bộ của một cơ quan: viết, tải tệp và gửi duyệt tin bài của cơ quan mình.',
     like: ADMIN_ROLE.author,
-    keep: () => true,
+    keep: (g) => !g.subject || !COMMITTEE_SUBJECTS.has(g.subject),
     // Colleagues of one agency share its pieces: the agency, not the creator, decides.
     adapt: (g) => (g.subject === UID.article ? { ...g, conditions: [SAME_AGENCY_CONDITION] } : g),
   },
   {
     code: ADMIN_ROLE.cchcEditor,
     name: 'Biên tập viên',
-    description: 'Duyệt, sửa, hẹn giờ, đăng và gỡ tin bài; chỉ xem cơ quan, kế hoạch và danh mục.',
+    description: 'Duyệt, sửa, hẹn giờ, đăng và gỡ tin bài; quản lý văn bản, chỉ số, sự kiện của trang Ban Chỉ đạo; cập nhật tình trạng nhiệm vụ kế hoạch; chỉ xem cơ quan và danh mục.',
     like: ADMIN_ROLE.editor,
     keep: (g) => !g.subject || !REFERENCE_SUBJECTS.has(g.subject) || g.action === READ,
+    extra: [{ action: UPDATE, subject: UID.planTask, properties: { fields: TASK_STATUS_FIELDS }, conditions: [] }],
   },
   { code: ADMIN_ROLE.committeeAdmin, name: 'Quản trị Ban chỉ đạo', description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, kế hoạch và báo cáo tuân thủ.', like: ADMIN_ROLE.editor, keep: () => true },
 ];
@@ -97,6 +111,7 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
       granted
         .filter(role.keep)
         .map(role.adapt ?? ((g) => g))
+        .concat(role.extra ?? [])
         .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })),
     );
   }

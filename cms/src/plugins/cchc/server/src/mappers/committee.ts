@@ -1,0 +1,262 @@
+/**
+ * Maps the Steering Committee website's records to the public contracts, field
+ * by field (nothing private can leak through a populate).
+ */
+import {
+  REFORM_INDICES,
+  formatLabel,
+  parseEvidence,
+  taskProgress,
+  type ArticleFormat,
+  type Channel,
+  type Committee,
+  type CommitteeEvent,
+  type CommitteeMember,
+  type DocumentDetail,
+  type DocumentSummary,
+  type IndexScore,
+  type IndexSeries,
+  type MeasuredPiece,
+  type TaskMeasure,
+  type TaskProgress,
+  type TrackedTask,
+} from '@cchc/shared';
+import type {
+  ChannelRecord,
+  CommitteeRecord,
+  DocumentRecord,
+  EventRecord,
+  IndexResultRecord,
+  MemberRecord,
+  PieceRecord,
+  TrackedTaskRecord,
+} from '../repositories/committee.js';
+import { toAttachment, toImage } from './media.js';
+import { toAgencyRef } from './public.js';
+
+type Enum<T, K extends keyof T> = T[K];
+
+export function toCommittee(c: CommitteeRecord): Committee {
+  return {
+    name: c.name,
+    nameEn: c.nameEn ?? '',
+    shortName: c.shortName ?? c.name,
+    functions: c.functions ?? '',
+    functionsEn: c.functionsEn ?? '',
+    structure: c.structure ?? '',
+    structureEn: c.structureEn ?? '',
+    address: c.address ?? '',
+    addressEn: c.addressEn ?? '',
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+    officeHours: c.officeHours ?? '',
+    officeHoursEn: c.officeHoursEn ?? '',
+    newsTopic: c.newsTopic ? { slug: c.newsTopic.slug, name: c.newsTopic.name } : null,
+    demo: c.demo ?? false,
+  };
+}
+
+export function toMember(m: MemberRecord): CommitteeMember {
+  return {
+    name: m.name,
+    position: m.position as Enum<CommitteeMember, 'position'>,
+    officeTitle: m.officeTitle ?? '',
+    officeTitleEn: m.officeTitleEn ?? '',
+    agency: m.agency ? toAgencyRef(m.agency) : null,
+    order: m.order ?? 0,
+    photo: toImage(m.photo),
+    demo: m.demo ?? false,
+  };
+}
+
+export function toChannel(c: ChannelRecord): Channel {
+  return {
+    name: c.name,
+    kind: c.kind as Enum<Channel, 'kind'>,
+    url: c.url ?? '',
+    phone: c.phone ?? '',
+    description: c.description ?? '',
+    order: c.order ?? 0,
+    demo: c.demo ?? false,
+  };
+}
+
+export function toDocumentSummary(d: DocumentRecord): DocumentSummary {
+  return {
+    slug: d.slug,
+    number: d.number,
+    type: d.type as Enum<DocumentSummary, 'type'>,
+    issuedOn: d.issuedOn,
+    issuer: d.issuer,
+    abstract: d.abstract,
+    status: d.validity as Enum<DocumentSummary, 'status'>,
+    areas: (d.areas ?? []).map((a) => ({ code: a.code, name: a.name })),
+    demo: d.demo ?? false,
+  };
+}
+
+export function toDocumentDetail(d: DocumentRecord, planYear: number | null): DocumentDetail {
+  return {
+    ...toDocumentSummary(d),
+    signer: d.signer ?? '',
+    effectiveFrom: d.effectiveFrom ?? null,
+    note: d.note ?? '',
+    files: (d.files ?? []).map(toAttachment),
+    planYear,
+    updatedAt: d.updatedAt,
+  };
+}
+
+/** Decimal columns come back as strings on PostgreSQL. */
+function toNumber(value: number | string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function toIndexScore(r: IndexResultRecord): IndexScore {
+  return {
+    year: r.year,
+    score: toNumber(r.score),
+    rank: r.rank ?? null,
+    outOf: r.outOf ?? null,
+    subject: r.subject?.trim() ?? '',
+    sourceNote: r.sourceNote ?? '',
+    demo: r.demo ?? false,
+  };
+}
+
+/** Every index that has results, in the vocabulary's order, results by year then subject. */
+export function toIndexSeries(rows: IndexResultRecord[]): IndexSeries[] {
+  return REFORM_INDICES.map((index) => ({
+    code: index.code,
+    label: index.label,
+    name: index.name,
+    results: rows
+      .filter((r) => r.index === index.code)
+      .map(toIndexScore)
+      .sort((a, b) => a.year - b.year || a.subject.localeCompare(b.subject, 'vi')),
+  })).filter((s) => s.results.length > 0);
+}
+
+export function toEvent(e: EventRecord, report: { slug: string; title: string } | null): CommitteeEvent {
+  return {
+    slug: e.slug,
+    title: e.title,
+    kind: e.kind as Enum<CommitteeEvent, 'kind'>,
+    startsAt: new Date(e.startsAt).toISOString(),
+    endsAt: new Date(e.endsAt).toISOString(),
+    place: e.place ?? '',
+    onlineUrl: e.onlineUrl ?? '',
+    organiser: e.organiser ?? '',
+    description: e.description ?? '',
+    planTask: e.planTask?.plan ? { number: e.planTask.number, title: e.planTask.title, planYear: e.planTask.plan.year } : null,
+    report: report ? { slug: report.slug, title: report.title } : null,
+    demo: e.demo ?? false,
+    updatedAt: new Date(e.updatedAt).toISOString(),
+  };
+}
+
+/** A piece as the progress computation reads it. */
+export function toMeasuredPiece(p: PieceRecord): MeasuredPiece {
+  return {
+    publishedAt: p.publicationDate ?? p.publishedAt ?? '',
+    format: p.format,
+    areas: (p.areas ?? []).map((a) => a.code),
+    topics: (p.topics ?? []).map((t) => t.slug),
+    agency: p.agency?.slug ?? null,
+  };
+}
+
+/** The format codes a task counts (the JSON field is checked on save; anything else is ignored). */
+function measureFormats(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** What a measured task counts, in words. */
+function criteriaOf(t: TrackedTaskRecord): string {
+  const parts = [
+    measureFormats(t.measureFormats).length > 0 && `hình thức ${measureFormats(t.measureFormats).map((f) => formatLabel(f as ArticleFormat)).join(', ')}`,
+    (t.measureAreas ?? []).length > 0 && `lĩnh vực ${t.measureAreas!.map((a) => a.name).join(', ')}`,
+    (t.measureTopics ?? []).length > 0 && `chủ đề ${t.measureTopics!.map((x) => x.name).join(', ')}`,
+    (t.measureAgencies ?? []).length > 0 && `của ${t.measureAgencies!.map((a) => a.shortName || a.name).join(', ')}`,
+  ].filter((p): p is string => typeof p === 'string');
+  const what = t.measureUnit === 'agencies' ? 'Số cơ quan, đơn vị có tin, bài được đăng' : 'Số tin, bài được đăng';
+  return parts.length > 0 ? `${what} (${parts.join('; ')})` : what;
+}
+
+/** The column page that lists exactly what a task counts, when there is one. */
+function listPathOf(t: TrackedTaskRecord): string | null {
+  const areas = t.measureAreas ?? [];
+  const topics = t.measureTopics ?? [];
+  const agencies = t.measureAgencies ?? [];
+  const formats = measureFormats(t.measureFormats);
+  const criteria = areas.length + topics.length + agencies.length + formats.length;
+  if (criteria !== 1) return null;
+  if (areas.length === 1) return `/linh-vuc/${areas[0]!.code}`;
+  if (topics.length === 1) return `/chu-de/${topics[0]!.slug}`;
+  if (agencies.length === 1) return `/co-quan/${agencies[0]!.slug}`;
+  return null;
+}
+
+/** A task's progress in the plan's year, measured or as set by an editor. */
+export function toTaskProgress(t: TrackedTaskRecord, pieces: MeasuredPiece[], year: number, now: Date): TaskProgress {
+  if (t.progressMode === 'measured') {
+    const measure: TaskMeasure = {
+      unit: t.measureUnit ?? 'articles',
+      formats: measureFormats(t.measureFormats),
+      areas: (t.measureAreas ?? []).map((a) => a.code),
+      topics: (t.measureTopics ?? []).map((x) => x.slug),
+      agencies: (t.measureAgencies ?? []).map((a) => a.slug),
+      expectedPerQuarter: t.expectedPerQuarter ?? 0,
+    };
+    return {
+      mode: 'measured',
+      unit: measure.unit,
+      expectedPerQuarter: measure.expectedPerQuarter,
+      criteria: criteriaOf(t),
+      quarters: taskProgress(measure, pieces, year, now),
+      listPath: listPathOf(t),
+    };
+  }
+  return {
+    mode: 'manual',
+    status: (t.progressStatus ?? 'chua-bat-dau') as Extract<TaskProgress, { mode: 'manual' }>['status'],
+    statusNote: t.progressNote ?? '',
+    evidence: parseEvidence(t.evidence).links,
+  };
+}
+
+/** Compares appendix numbers as numbers, part by part ("5.10" after "5.9"). */
+export function compareTaskNumbers(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return a.localeCompare(b);
+}
+
+/** The tasks as a tree: "5.1" … "5.6" under "5"; a sub-task whose parent is missing stays at the top. */
+export function toTrackedTasks(rows: TrackedTaskRecord[], progressOf: (t: TrackedTaskRecord) => TaskProgress): TrackedTask[] {
+  const sorted = [...rows].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || compareTaskNumbers(a.number, b.number));
+  const byNumber = new Map<string, TrackedTask>();
+  const top: TrackedTask[] = [];
+  for (const row of sorted) {
+    const task: TrackedTask = {
+      number: row.number,
+      title: row.title,
+      leadAgencies: (row.leadAgencies ?? []).map(toAgencyRef),
+      coordinatingAgencies: (row.coordinatingAgencies ?? []).map(toAgencyRef),
+      timing: row.timing ?? '',
+      product: row.product ?? '',
+      progress: progressOf(row),
+      subtasks: [],
+    };
+    byNumber.set(row.number, task);
+    const parent = row.number.includes('.') ? byNumber.get(row.number.slice(0, row.number.lastIndexOf('.'))) : undefined;
+    (parent ? parent.subtasks : top).push(task);
+  }
+  return top;
+}

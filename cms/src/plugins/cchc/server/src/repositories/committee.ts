@@ -1,0 +1,265 @@
+/** The only place that reads the Steering Committee website's content from the database. */
+import type { Core } from '@strapi/strapi';
+import { yearInterval } from '@cchc/shared';
+import { UID } from '../constants.js';
+import type { AgencyRecord } from '../mappers/public.js';
+import type { UploadFile } from '../mappers/media.js';
+
+const REF_AGENCY = { fields: ['slug', 'name', 'shortName'] } as const;
+
+/** The committee's single record. */
+export interface CommitteeRecord {
+  name: string;
+  nameEn?: string | null;
+  shortName?: string | null;
+  functions?: string | null;
+  functionsEn?: string | null;
+  structure?: string | null;
+  structureEn?: string | null;
+  address?: string | null;
+  addressEn?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  officeHours?: string | null;
+  officeHoursEn?: string | null;
+  newsTopic?: { slug: string; name: string } | null;
+  demo?: boolean | null;
+}
+
+export interface MemberRecord {
+  name: string;
+  position: string;
+  officeTitle?: string | null;
+  officeTitleEn?: string | null;
+  agency?: AgencyRecord | null;
+  order?: number | null;
+  photo?: UploadFile | null;
+  demo?: boolean | null;
+}
+
+export interface ChannelRecord {
+  name: string;
+  kind: string;
+  url?: string | null;
+  phone?: string | null;
+  description?: string | null;
+  order?: number | null;
+  demo?: boolean | null;
+}
+
+export interface DocumentRecord {
+  documentId: string;
+  slug: string;
+  number: string;
+  type: string;
+  issuedOn: string;
+  issuer: string;
+  signer?: string | null;
+  abstract: string;
+  validity: string;
+  effectiveFrom?: string | null;
+  note?: string | null;
+  demo?: boolean | null;
+  updatedAt: string;
+  areas?: { code: string; name: string }[];
+  files?: UploadFile[] | null;
+}
+
+export interface IndexResultRecord {
+  index: string;
+  year: number;
+  score?: number | string | null;
+  rank?: number | null;
+  outOf?: number | null;
+  subject?: string | null;
+  sourceNote?: string | null;
+  demo?: boolean | null;
+}
+
+export interface EventRecord {
+  slug: string;
+  title: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  place?: string | null;
+  onlineUrl?: string | null;
+  organiser?: string | null;
+  description?: string | null;
+  demo?: boolean | null;
+  updatedAt: string;
+  planTask?: { number: string; title: string; plan?: { year: number } | null } | null;
+  report?: { documentId: string } | null;
+}
+
+/** A plan task with what progress needs. */
+export interface TrackedTaskRecord {
+  number: string;
+  title: string;
+  timing?: string | null;
+  product?: string | null;
+  order?: number | null;
+  leadAgencies?: AgencyRecord[];
+  coordinatingAgencies?: AgencyRecord[];
+  progressMode?: 'manual' | 'measured' | null;
+  measureUnit?: 'articles' | 'agencies' | null;
+  measureFormats?: unknown;
+  measureAreas?: { code: string; name: string }[];
+  measureTopics?: { slug: string; name: string }[];
+  measureAgencies?: AgencyRecord[];
+  expectedPerQuarter?: number | null;
+  progressStatus?: string | null;
+  progressNote?: string | null;
+  evidence?: string | null;
+}
+
+export interface TrackedPlanRecord {
+  year: number;
+  code?: string | null;
+  title: string;
+  issuedOn?: string | null;
+  issuer?: string | null;
+  summary?: string | null;
+  tasks?: TrackedTaskRecord[];
+}
+
+/** A published piece as far as measuring goes. */
+export interface PieceRecord {
+  publicationDate: string | null;
+  publishedAt: string | null;
+  format: string;
+  areas?: { code: string }[];
+  topics?: { slug: string }[];
+  agency?: { slug: string } | null;
+}
+
+const DOCUMENT_LIST_FIELDS = ['slug', 'number', 'type', 'issuedOn', 'issuer', 'abstract', 'validity', 'demo', 'updatedAt'] as const;
+
+/** Creates the repository over a Strapi instance. */
+export function createCommitteeRepository(strapi: Core.Strapi) {
+  return {
+    async committee(): Promise<CommitteeRecord | null> {
+      const row = await strapi.documents(UID.committee).findFirst({ populate: { newsTopic: { fields: ['slug', 'name'] } } as never });
+      return (row as unknown as CommitteeRecord | null) ?? null;
+    },
+
+    async members(): Promise<MemberRecord[]> {
+      const rows = await strapi.documents(UID.committeeMember).findMany({
+        sort: [{ order: 'asc' }, { id: 'asc' }] as never,
+        populate: { agency: REF_AGENCY, photo: true } as never,
+        limit: 1000,
+      });
+      return rows as unknown as MemberRecord[];
+    },
+
+    async channels(): Promise<ChannelRecord[]> {
+      const rows = await strapi.documents(UID.channel).findMany({ sort: [{ order: 'asc' }, { id: 'asc' }] as never, limit: 1000 });
+      return rows as unknown as ChannelRecord[];
+    },
+
+    /** Every published document, newest issue date first (the library is hundreds, not millions). */
+    async publishedDocuments(): Promise<DocumentRecord[]> {
+      const rows = await strapi.documents(UID.steeringDocument).findMany({
+        status: 'published',
+        fields: DOCUMENT_LIST_FIELDS as never,
+        populate: { areas: { fields: ['code', 'name'], sort: ['order:asc'] } } as never,
+        sort: [{ issuedOn: 'desc' }, { id: 'desc' }] as never,
+        limit: 100_000,
+      });
+      return rows as unknown as DocumentRecord[];
+    },
+
+    /** One published document with its files, by slug. */
+    async documentBySlug(slug: string): Promise<DocumentRecord | null> {
+      const row = await strapi.documents(UID.steeringDocument).findFirst({
+        status: 'published',
+        filters: { slug: { $eq: slug } } as never,
+        populate: { areas: { fields: ['code', 'name'], sort: ['order:asc'] }, files: true } as never,
+      });
+      return (row as unknown as DocumentRecord | null) ?? null;
+    },
+
+    /** The published document with this number, if any (a plan's decision). */
+    async documentByNumber(number: string): Promise<{ slug: string; number: string } | null> {
+      const row = await strapi.documents(UID.steeringDocument).findFirst({
+        status: 'published',
+        filters: { number: { $eq: number } } as never,
+        fields: ['slug', 'number'] as never,
+      });
+      return (row as unknown as { slug: string; number: string } | null) ?? null;
+    },
+
+    async indexResults(): Promise<IndexResultRecord[]> {
+      const rows = await strapi.documents(UID.indexResult).findMany({ sort: [{ year: 'asc' }, { id: 'asc' }] as never, limit: 100_000 });
+      return rows as unknown as IndexResultRecord[];
+    },
+
+    async events(): Promise<EventRecord[]> {
+      const rows = await strapi.documents(UID.committeeEvent).findMany({
+        sort: [{ startsAt: 'asc' }, { id: 'asc' }] as never,
+        populate: { planTask: { fields: ['number', 'title'], populate: { plan: { fields: ['year'] } } }, report: { fields: ['documentId'] } } as never,
+        limit: 10_000,
+      });
+      return rows as unknown as EventRecord[];
+    },
+
+    async eventBySlug(slug: string): Promise<EventRecord | null> {
+      const row = await strapi.documents(UID.committeeEvent).findFirst({
+        filters: { slug: { $eq: slug } } as never,
+        populate: { planTask: { fields: ['number', 'title'], populate: { plan: { fields: ['year'] } } }, report: { fields: ['documentId'] } } as never,
+      });
+      return (row as unknown as EventRecord | null) ?? null;
+    },
+
+    /** Slug and title of the published version of an article, or null. */
+    async publishedArticleRef(documentId: string): Promise<{ slug: string; title: string } | null> {
+      const row = await strapi.documents(UID.article).findOne({ documentId, status: 'published', fields: ['slug', 'title'] as never });
+      return (row as unknown as { slug: string; title: string } | null) ?? null;
+    },
+
+    /** The year of the plan a decision with this number issued, or null. */
+    async planYearOfCode(code: string): Promise<number | null> {
+      const row = (await strapi.documents(UID.plan).findFirst({ filters: { code: { $eq: code } } as never, fields: ['year'] as never })) as unknown as { year: number } | null;
+      return row?.year ?? null;
+    },
+
+    async planYears(): Promise<number[]> {
+      const rows = (await strapi.documents(UID.plan).findMany({ fields: ['year'] as never, sort: [{ year: 'desc' }] as never, limit: 1000 })) as unknown as { year: number }[];
+      return rows.map((r) => r.year);
+    },
+
+    async trackedPlan(year: number): Promise<TrackedPlanRecord | null> {
+      const row = await strapi.documents(UID.plan).findFirst({
+        filters: { year: { $eq: year } } as never,
+        populate: {
+          tasks: {
+            populate: {
+              leadAgencies: REF_AGENCY,
+              coordinatingAgencies: REF_AGENCY,
+              measureAreas: { fields: ['code', 'name'] },
+              measureTopics: { fields: ['slug', 'name'] },
+              measureAgencies: REF_AGENCY,
+            },
+          },
+        } as never,
+      });
+      return (row as unknown as TrackedPlanRecord | null) ?? null;
+    },
+
+    /** The pieces published in a year (in Vietnam's time), with what measuring reads. */
+    async piecesOfYear(year: number): Promise<PieceRecord[]> {
+      const { start, end } = yearInterval(year);
+      const rows = await strapi.documents(UID.article).findMany({
+        status: 'published',
+        filters: { publicationDate: { $gte: start.toISOString(), $lt: end.toISOString() } } as never,
+        fields: ['publicationDate', 'publishedAt', 'format'] as never,
+        populate: { areas: { fields: ['code'] }, topics: { fields: ['slug'] }, agency: { fields: ['slug'] } } as never,
+        limit: 1_000_000,
+      });
+      return rows as unknown as PieceRecord[];
+    },
+  };
+}
+
+/** The repository's interface. */
+export type CommitteeRepository = ReturnType<typeof createCommitteeRepository>;
