@@ -25,6 +25,8 @@ export interface MeasuredPiece {
   areas: readonly string[];
   topics: readonly string[];
   agency: string | null;
+  /** How many identical pieces this stands for (the CMS groups them); 1 when absent. */
+  count?: number;
 }
 
 /** Where a quarter stands: over, running, or not begun (by `now`). */
@@ -67,16 +69,18 @@ export function quarterPhase(year: number, quarter: Quarter, now: Date): Quarter
  * @example taskProgress({ unit: 'articles', formats: ['phong-su'], areas: [], topics: [], agencies: [], expectedPerQuarter: 1 }, pieces, 2024, new Date())
  */
 export function taskProgress(measure: TaskMeasure, pieces: readonly MeasuredPiece[], year: number, now: Date): QuarterProgress[] {
-  const counted = new Map<Quarter, Set<string>>(QUARTERS.map((q) => [q, new Set()]));
-  pieces.forEach((piece, i) => {
+  const pieceCounts = new Map<Quarter, number>(QUARTERS.map((q) => [q, 0]));
+  const agencies = new Map<Quarter, Set<string>>(QUARTERS.map((q) => [q, new Set()]));
+  for (const piece of pieces) {
     const when = quarterOf(new Date(piece.publishedAt));
-    if (when.year !== year || !pieceMatches(measure, piece)) return;
+    if (when.year !== year || !pieceMatches(measure, piece)) continue;
     // Agencies are counted once per quarter; pieces each time.
-    const key = measure.unit === 'agencies' ? piece.agency : String(i);
-    if (key) counted.get(when.quarter)!.add(key);
-  });
+    if (measure.unit === 'agencies') {
+      if (piece.agency) agencies.get(when.quarter)!.add(piece.agency);
+    } else pieceCounts.set(when.quarter, pieceCounts.get(when.quarter)! + (piece.count ?? 1));
+  }
   return QUARTERS.map((quarter) => {
-    const actual = counted.get(quarter)!.size;
+    const actual = measure.unit === 'agencies' ? agencies.get(quarter)!.size : pieceCounts.get(quarter)!;
     return { quarter, actual, expected: measure.expectedPerQuarter, phase: quarterPhase(year, quarter, now), met: actual >= measure.expectedPerQuarter };
   });
 }

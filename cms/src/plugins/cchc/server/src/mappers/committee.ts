@@ -28,7 +28,6 @@ import type {
   EventRecord,
   IndexResultRecord,
   MemberRecord,
-  PieceRecord,
   TrackedTaskRecord,
 } from '../repositories/committee.js';
 import { toAttachment, toImage } from './media.js';
@@ -154,17 +153,6 @@ export function toEvent(e: EventRecord, report: { slug: string; title: string } 
     report: report ? { slug: report.slug, title: report.title } : null,
     demo: e.demo ?? false,
     updatedAt: new Date(e.updatedAt).toISOString(),
-  };
-}
-
-/** A piece as the progress computation reads it. */
-export function toMeasuredPiece(p: PieceRecord): MeasuredPiece {
-  return {
-    publishedAt: p.publicationDate ?? p.publishedAt ?? '',
-    format: p.format,
-    areas: (p.areas ?? []).map((a) => a.code),
-    topics: (p.topics ?? []).map((t) => t.slug),
-    agency: p.agency?.slug ?? null,
   };
 }
 

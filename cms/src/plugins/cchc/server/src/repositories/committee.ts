@@ -1,9 +1,10 @@
 /** The only place that reads the Steering Committee website's content from the database. */
 import type { Core } from '@strapi/strapi';
-import { yearInterval } from '@cchc/shared';
+import { quarterInterval, type MeasuredPiece } from '@cchc/shared';
 import { UID } from '../constants.js';
 import type { AgencyRecord } from '../mappers/public.js';
 import type { UploadFile } from '../mappers/media.js';
+import { columnOf, joinTableOf, tableOf } from './schema-names.js';
 
 const REF_AGENCY = { fields: ['slug', 'name', 'shortName'] } as const;
 
@@ -123,16 +124,6 @@ export interface TrackedPlanRecord {
   tasks?: TrackedTaskRecord[];
 }
 
-/** A published piece as far as measuring goes. */
-export interface PieceRecord {
-  publicationDate: string | null;
-  publishedAt: string | null;
-  format: string;
-  areas?: { code: string }[];
-  topics?: { slug: string }[];
-  agency?: { slug: string } | null;
-}
-
 const DOCUMENT_LIST_FIELDS = ['slug', 'number', 'type', 'issuedOn', 'issuer', 'abstract', 'validity', 'demo', 'updatedAt'] as const;
 
 /** Creates the repository over a Strapi instance. */
@@ -246,17 +237,60 @@ export function createCommitteeRepository(strapi: Core.Strapi) {
       return (row as unknown as TrackedPlanRecord | null) ?? null;
     },
 
-    /** The pieces published in a year (in Vietnam's time), with what measuring reads. */
-    async piecesOfYear(year: number): Promise<PieceRecord[]> {
-      const { start, end } = yearInterval(year);
-      const rows = await strapi.documents(UID.article).findMany({
-        status: 'published',
-        filters: { publicationDate: { $gte: start.toISOString(), $lt: end.toISOString() } } as never,
-        fields: ['publicationDate', 'publishedAt', 'format'] as never,
-        populate: { areas: { fields: ['code'] }, topics: { fields: ['slug'] }, agency: { fields: ['slug'] } } as never,
-        limit: 1_000_000,
-      });
-      return rows as unknown as PieceRecord[];
+    /**
+     * The pieces published in a year (in Vietnam's time), grouped by quarter, format,
+     * agency, set of areas and set of topics, with how many pieces each group holds. The
+     * database does the grouping, so the cost follows the number of groups: a year can
+     * hold tens of thousands of pieces, more than the Document Service should load.
+     */
+    async piecesOfYear(year: number): Promise<MeasuredPiece[]> {
+      const k = strapi.db.connection;
+      const table = tableOf(strapi, UID.article);
+      const col = (name: string) => columnOf(strapi, UID.article, name);
+      const link = (relation: string) => joinTableOf(strapi, UID.article, relation);
+      const postgres = strapi.db.getInfo().client === 'postgres';
+      /** The related ids of a piece, comma-separated (a correlated subquery, so relations do not multiply rows). */
+      const idsOf = (relation: string, alias: string) => {
+        const j = link(relation);
+        const list = postgres ? k.raw("string_agg(cast(?? as text), ',' order by ??)", [j.targetColumn, j.targetColumn]) : k.raw('group_concat(??)', [j.targetColumn]);
+        return k.from(j.table).select(list).where(j.ownColumn, k.ref(`a.${col('id')}`)).as(alias);
+      };
+      const agencyLink = link('agency');
+      const slugs = async (uid: string, column: string) => {
+        const rows = (await k.from(tableOf(strapi, uid)).select({ id: columnOf(strapi, uid, 'id'), value: columnOf(strapi, uid, column) })) as Array<{ id: number | string; value: string }>;
+        return new Map(rows.map((r) => [String(r.id), r.value]));
+      };
+      const [agencies, areas, topics] = await Promise.all([slugs(UID.agency, 'slug'), slugs(UID.reformArea, 'code'), slugs(UID.topic, 'slug')]);
+      const names = (ids: string | null, lookup: Map<string, string>) => (ids ? ids.split(',').map((id) => lookup.get(id)).filter((v): v is string => v !== undefined) : []);
+
+      const quarters = await Promise.all(
+        ([1, 2, 3, 4] as const).map(async (quarter) => {
+          const { start, end } = quarterInterval(year, quarter);
+          const perPiece = k
+            .from({ a: table })
+            .whereNotNull(`a.${col('publishedAt')}`)
+            .where(`a.${col('publicationDate')}`, '>=', start)
+            .where(`a.${col('publicationDate')}`, '<', end)
+            .select({ format: `a.${col('format')}` })
+            .select(k.from(agencyLink.table).select(agencyLink.targetColumn).where(agencyLink.ownColumn, k.ref(`a.${col('id')}`)).limit(1).as('agency_id'))
+            .select(idsOf('areas', 'area_ids'))
+            .select(idsOf('topics', 'topic_ids'));
+          const rows = (await k
+            .from(perPiece.as('p'))
+            .select('format', 'agency_id', 'area_ids', 'topic_ids')
+            .count({ n: '*' })
+            .groupBy('format', 'agency_id', 'area_ids', 'topic_ids')) as Array<{ format: string; agency_id: number | string | null; area_ids: string | null; topic_ids: string | null; n: number | string }>;
+          return rows.map((row) => ({
+            publishedAt: start.toISOString(),
+            format: row.format,
+            agency: row.agency_id === null ? null : agencies.get(String(row.agency_id)) ?? null,
+            areas: names(row.area_ids, areas),
+            topics: names(row.topic_ids, topics),
+            count: Number(row.n),
+          }));
+        }),
+      );
+      return quarters.flat();
     },
   };
 }

@@ -24,7 +24,6 @@ import {
   toDocumentSummary,
   toEvent,
   toIndexSeries,
-  toMeasuredPiece,
   toMember,
   toTaskProgress,
   toTrackedTasks,
@@ -162,7 +161,7 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
       if (!plan) throw new NotFoundError(MESSAGES.planNotFound);
       const at = now();
       const [pieces, document, years] = await Promise.all([
-        repo.piecesOfYear(year).then((rows) => rows.map(toMeasuredPiece)),
+        repo.piecesOfYear(year),
         plan.code ? repo.documentByNumber(plan.code) : Promise.resolve(null),
         repo.planYears(),
       ]);
