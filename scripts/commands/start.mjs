@@ -54,6 +54,7 @@ export default async function start() {
     const password = process.env.DEMO_PASSWORD ?? 'CchcDemo2024!';
     console.log('');
     console.log(`  Chuyên mục CCHC (site):  http://localhost:${sitePort}`);
+    console.log(`  Trang Ban Chỉ đạo:       http://localhost:${sitePort}/ban-chi-dao`);
     console.log(`  Quản trị (Strapi admin): http://localhost:${cmsPort}/admin`);
     if (accounts.length > 0) {
       console.log(`  Demo accounts (password: ${password}):`);

@@ -16,6 +16,7 @@ import {
 } from '../domain/committee.js';
 import { AgencyRefSchema } from './agencies.js';
 import { ArticleSummarySchema } from './articles.js';
+import { PlanSchema, PlanTaskSchema, type PlanTask } from './plans.js';
 import { AttachmentSchema, ImageSchema, PaginationSchema, intParam, paginationQuery, slugParam } from './common.js';
 
 const AreaRefSchema = z.object({ code: z.string(), name: z.string() });
@@ -173,37 +174,16 @@ export const TaskProgressSchema = z.discriminatedUnion('mode', [
 export type TaskProgress = z.infer<typeof TaskProgressSchema>;
 
 /** A task of the plan's appendix, with progress and its sub-tasks (5 → 5.1 … 5.6). */
-export const TrackedTaskSchema = z.object({
-  number: z.string(),
-  title: z.string(),
-  leadAgencies: z.array(AgencyRefSchema),
-  coordinatingAgencies: z.array(AgencyRefSchema),
-  timing: z.string(),
-  product: z.string(),
+export const TrackedTaskSchema = PlanTaskSchema.omit({ order: true }).extend({
   progress: TaskProgressSchema.nullable(),
   get subtasks() {
     return z.array(TrackedTaskSchema);
   },
 });
-export type TrackedTask = {
-  number: string;
-  title: string;
-  leadAgencies: z.infer<typeof AgencyRefSchema>[];
-  coordinatingAgencies: z.infer<typeof AgencyRefSchema>[];
-  timing: string;
-  product: string;
-  progress: TaskProgress | null;
-  subtasks: TrackedTask[];
-};
+export type TrackedTask = Omit<PlanTask, 'order'> & { progress: TaskProgress | null; subtasks: TrackedTask[] };
 
 /** A plan with its tracked tasks. */
-export const PlanTrackerSchema = z.object({
-  year: z.number().int(),
-  code: z.string(),
-  title: z.string(),
-  issuedOn: z.string().nullable(),
-  issuer: z.string(),
-  summary: z.string(),
+export const PlanTrackerSchema = PlanSchema.omit({ tasks: true }).extend({
   /** The document page of the decision that issued the plan, when it is in the library. */
   document: z.object({ slug: z.string(), number: z.string() }).nullable(),
   tasks: z.array(TrackedTaskSchema),

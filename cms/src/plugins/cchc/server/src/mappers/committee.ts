@@ -31,7 +31,7 @@ import type {
   TrackedTaskRecord,
 } from '../repositories/committee.js';
 import { toAttachment, toImage } from './media.js';
-import { toAgencyRef } from './public.js';
+import { toAgencyRef, toPlanTask } from './public.js';
 
 type Enum<T, K extends keyof T> = T[K];
 
@@ -232,16 +232,8 @@ export function toTrackedTasks(rows: TrackedTaskRecord[], progressOf: (t: Tracke
   const byNumber = new Map<string, TrackedTask>();
   const top: TrackedTask[] = [];
   for (const row of sorted) {
-    const task: TrackedTask = {
-      number: row.number,
-      title: row.title,
-      leadAgencies: (row.leadAgencies ?? []).map(toAgencyRef),
-      coordinatingAgencies: (row.coordinatingAgencies ?? []).map(toAgencyRef),
-      timing: row.timing ?? '',
-      product: row.product ?? '',
-      progress: progressOf(row),
-      subtasks: [],
-    };
+    const { order: _order, ...fields } = toPlanTask(row);
+    const task: TrackedTask = { ...fields, progress: progressOf(row), subtasks: [] };
     byNumber.set(row.number, task);
     const parent = row.number.includes('.') ? byNumber.get(row.number.slice(0, row.number.lastIndexOf('.'))) : undefined;
     (parent ? parent.subtasks : top).push(task);

@@ -172,7 +172,7 @@ export function toArticleDetail(a: ArticleRecord, around: ArticleSurroundings): 
 }
 
 /** A plan task. */
-function toPlanTask(t: PlanTaskRecord): PlanTask {
+export function toPlanTask(t: PlanTaskRecord): PlanTask {
   return {
     number: t.number,
     title: t.title,
@@ -184,15 +184,12 @@ function toPlanTask(t: PlanTaskRecord): PlanTask {
   };
 }
 
+/** A plan's own fields, without its tasks. */
+export function toPlanFields(p: Omit<PlanRecord, 'tasks'>): Omit<Plan, 'tasks'> {
+  return { year: p.year, code: p.code ?? '', title: p.title, issuedOn: p.issuedOn ?? null, issuer: p.issuer ?? '', summary: p.summary ?? '' };
+}
+
 /** A plan with its tasks in appendix order. */
 export function toPlan(p: PlanRecord): Plan {
-  return {
-    year: p.year,
-    code: p.code ?? '',
-    title: p.title,
-    issuedOn: p.issuedOn ?? null,
-    issuer: p.issuer ?? '',
-    summary: p.summary ?? '',
-    tasks: (p.tasks ?? []).map(toPlanTask).sort((x, y) => x.order - y.order),
-  };
+  return { ...toPlanFields(p), tasks: (p.tasks ?? []).map(toPlanTask).sort((x, y) => x.order - y.order) };
 }

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { quarterInterval, type MeasuredPiece } from '@cchc/shared';
 import { UID } from '../constants.js';
-import type { AgencyRecord } from '../mappers/public.js';
+import type { AgencyRecord, PlanRecord, PlanTaskRecord } from '../mappers/public.js';
 import type { UploadFile } from '../mappers/media.js';
 import { columnOf, joinTableOf, tableOf } from './schema-names.js';
 
@@ -94,14 +94,7 @@ export interface EventRecord {
 }
 
 /** A plan task with what progress needs. */
-export interface TrackedTaskRecord {
-  number: string;
-  title: string;
-  timing?: string | null;
-  product?: string | null;
-  order?: number | null;
-  leadAgencies?: AgencyRecord[];
-  coordinatingAgencies?: AgencyRecord[];
+export interface TrackedTaskRecord extends PlanTaskRecord {
   progressMode?: 'manual' | 'measured' | null;
   measureUnit?: 'articles' | 'agencies' | null;
   measureFormats?: unknown;
@@ -114,13 +107,7 @@ export interface TrackedTaskRecord {
   evidence?: string | null;
 }
 
-export interface TrackedPlanRecord {
-  year: number;
-  code?: string | null;
-  title: string;
-  issuedOn?: string | null;
-  issuer?: string | null;
-  summary?: string | null;
+export interface TrackedPlanRecord extends Omit<PlanRecord, 'tasks'> {
   tasks?: TrackedTaskRecord[];
 }
 

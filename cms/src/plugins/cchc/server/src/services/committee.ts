@@ -28,7 +28,7 @@ import {
   toTaskProgress,
   toTrackedTasks,
 } from '../mappers/committee.js';
-import { toArticleSummary } from '../mappers/public.js';
+import { toArticleSummary, toPlanFields } from '../mappers/public.js';
 import type { ArticleRepository } from '../repositories/articles.js';
 import type { CommitteeRepository, EventRecord } from '../repositories/committee.js';
 
@@ -166,12 +166,7 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
         repo.planYears(),
       ]);
       return {
-        year: plan.year,
-        code: plan.code ?? '',
-        title: plan.title,
-        issuedOn: plan.issuedOn ?? null,
-        issuer: plan.issuer ?? '',
-        summary: plan.summary ?? '',
+        ...toPlanFields(plan),
         document: document ? { slug: document.slug, number: document.number } : null,
         tasks: toTrackedTasks(plan.tasks ?? [], (t) => toTaskProgress(t, pieces, year, at)),
         measuredAt: at.toISOString(),
