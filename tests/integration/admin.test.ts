@@ -46,6 +46,30 @@ describe('demo accounts', () => {
   });
 });
 
+describe('the Content Manager in Vietnamese', () => {
+  test.each([
+    ['steering-document', 'number', 'Số ký hiệu', 'number'],
+    ['plan-task', 'evidence', 'Minh chứng', 'number'],
+    ['article', 'title', 'Tiêu đề', 'title'],
+  ])('%s: the field %s is labelled "%s", entries are named by %s', async (type, field, label, mainField) => {
+    const res = await fetch(`${inject('cmsUrl')}/content-manager/content-types/plugin::cchc.${type}/configuration`, {
+      headers: { authorization: `Bearer ${inject('adminTokens').editor}` },
+    });
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { contentType: { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> } } };
+    expect(data.contentType.metadatas[field]!.edit.label).toBe(label);
+    expect(data.contentType.settings.mainField).toBe(mainField);
+  });
+
+  test('a hint tells the editor the format of evidence lines', async () => {
+    const res = await fetch(`${inject('cmsUrl')}/content-manager/content-types/plugin::cchc.plan-task/configuration`, {
+      headers: { authorization: `Bearer ${inject('adminTokens').editor}` },
+    });
+    const { data } = (await res.json()) as { data: { contentType: { metadatas: Record<string, { edit: { description: string } }> } } };
+    expect(data.contentType.metadatas.evidence!.edit.description).toContain('Tên | https://');
+  });
+});
+
 describe('articles saved through the admin panel', () => {
   let articles: ReturnType<typeof contentManager>;
   let areaId: string;

@@ -1,14 +1,16 @@
-/** What the plugin does once Strapi, admin included, has bootstrapped: roles, seed, search index. */
+/** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, search index. */
 import type { Core } from '@strapi/strapi';
+import { applyContentManagerLabels } from '../content-manager/apply.js';
 import { ensureRoles } from './roles.js';
 import type { SearchService } from './search.js';
 
 /** Creates the startup service. */
 export function createStartupService({ strapi, seed, search }: { strapi: Core.Strapi; seed: { run: () => Promise<void> }; search: SearchService }) {
   return {
-    /** Creates the plugin's admin roles, seeds (when configured), then indexes every published article. */
+    /** Creates the plugin's admin roles, labels its fields in Vietnamese, seeds (when configured), then indexes every published article. */
     async run(): Promise<void> {
       await ensureRoles(strapi);
+      await applyContentManagerLabels(strapi);
       await seed.run();
       await search.build();
     },

@@ -1,0 +1,52 @@
+/**
+ * Puts the plugin's Vietnamese labels into the Content Manager's configuration at
+ * start. A label is written only where it is still the attribute's name (Strapi's
+ * default), so what an administrator changed in "Configure the view" is kept.
+ */
+import type { Core } from '@strapi/strapi';
+import { CONTENT_MANAGER_LABELS } from './labels.js';
+
+interface FieldMetadata {
+  edit?: { label?: string; description?: string };
+  list?: { label?: string };
+}
+interface Configuration {
+  settings?: { mainField?: string };
+  metadatas?: Record<string, FieldMetadata>;
+}
+
+/** Applies the labels; returns how many content types changed. */
+export async function applyContentManagerLabels(strapi: Core.Strapi): Promise<number> {
+  const service = strapi.plugin('content-manager').service('content-types');
+  let changed = 0;
+  for (const [uid, labels] of Object.entries(CONTENT_MANAGER_LABELS)) {
+    if (!labels || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+    const configuration = (await service.findConfiguration({ uid })) as Configuration;
+    const metadatas = configuration.metadatas ?? {};
+    let dirty = false;
+    for (const [field, label] of Object.entries(labels.fields)) {
+      const meta = metadatas[field];
+      if (!meta) continue;
+      const [text, hint] = Array.isArray(label) ? label : [label, undefined];
+      if (meta.edit && meta.edit.label === field) {
+        meta.edit.label = text;
+        if (hint && !meta.edit.description) meta.edit.description = hint;
+        dirty = true;
+      }
+      if (meta.list && meta.list.label === field) {
+        meta.list.label = text;
+        dirty = true;
+      }
+    }
+    // Strapi picks `id` (or the first string) by default; a named field reads better in pickers.
+    if (labels.mainField && configuration.settings && (configuration.settings.mainField === 'id' || configuration.settings.mainField === 'documentId')) {
+      configuration.settings.mainField = labels.mainField;
+      dirty = true;
+    }
+    if (dirty) {
+      await service.updateConfiguration({ uid }, configuration);
+      changed++;
+    }
+  }
+  return changed;
+}

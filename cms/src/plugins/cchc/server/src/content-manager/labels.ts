@@ -1,0 +1,93 @@
+/**
+ * Vietnamese labels (and hints where a field has a format) of the plugin's fields in
+ * the Content Manager, and the field each list shows an entry by. Without them the
+ * admin panel shows attribute names such as "progressStatus".
+ */
+import { ARTICLE_FORMAT_CODES } from '@cchc/shared';
+import { UID, type PluginUid } from '../constants.js';
+
+/** A field's label, and an optional hint shown under it. */
+type Label = string | [label: string, hint: string];
+
+export interface ContentTypeLabels {
+  /** The field that names an entry in lists and relation pickers. */
+  mainField?: string;
+  fields: Record<string, Label>;
+}
+
+export const CONTENT_MANAGER_LABELS: Partial<Record<PluginUid, ContentTypeLabels>> = {
+  [UID.article]: {
+    mainField: 'title',
+    fields: {
+      title: 'Tiêu đề', slug: ['Đường dẫn', 'Để trống: tạo từ tiêu đề.'], summary: 'Tóm tắt', body: 'Nội dung', format: 'Hình thức',
+      areas: 'Lĩnh vực cải cách', topics: 'Chủ đề', agency: 'Cơ quan gửi', byline: 'Tác giả', cover: ['Ảnh bìa', 'Cần có mô tả ảnh (alt text) trước khi gửi duyệt.'],
+      attachments: 'Tệp đính kèm', featured: 'Nổi bật', demo: 'Dữ liệu minh họa', publicationDate: 'Ngày đăng',
+      workflowState: 'Trạng thái duyệt', submittedAt: 'Gửi duyệt lúc', scheduledAt: 'Hẹn đăng lúc',
+    },
+  },
+  [UID.reformArea]: { mainField: 'name', fields: { code: 'Mã', name: 'Tên', nameEn: 'Tên tiếng Anh', description: 'Mô tả', order: 'Thứ tự', leadAgency: 'Cơ quan chủ trì' } },
+  [UID.topic]: { mainField: 'name', fields: { slug: 'Đường dẫn', name: 'Tên', description: 'Mô tả', order: 'Thứ tự' } },
+  [UID.agency]: {
+    mainField: 'name',
+    fields: {
+      name: 'Tên', shortName: 'Tên viết tắt', slug: 'Đường dẫn', kind: 'Loại hình', active: 'Đang hoạt động', parent: 'Trực thuộc',
+      successor: ['Cơ quan kế thừa', 'Khi sáp nhập: bài cũ hiện cùng cơ quan kế thừa.'], phone: 'Điện thoại', email: 'Thư điện tử', website: 'Trang thông tin', address: 'Địa chỉ',
+    },
+  },
+  [UID.agencyMember]: { mainField: 'userEmail', fields: { userEmail: ['Thư điện tử tài khoản', 'Thư điện tử đăng nhập quản trị của cán bộ.'], agency: 'Cơ quan' } },
+  [UID.complianceExemption]: { fields: { agency: 'Cơ quan', year: 'Năm', quarter: 'Quý', reason: 'Lý do miễn' } },
+  [UID.plan]: { mainField: 'title', fields: { year: 'Năm', code: 'Số ký hiệu văn bản ban hành', title: 'Tên kế hoạch', issuedOn: 'Ngày ban hành', issuer: 'Cơ quan ban hành', summary: 'Mục đích, yêu cầu', tasks: 'Nhiệm vụ' } },
+  [UID.planTask]: {
+    mainField: 'number',
+    fields: {
+      number: ['Số thứ tự', 'Theo phụ lục, ví dụ 5.3 (nằm dưới nhiệm vụ 5).'], title: 'Nội dung nhiệm vụ', plan: 'Kế hoạch', leadAgencies: 'Cơ quan chủ trì',
+      coordinatingAgencies: 'Cơ quan phối hợp', timing: 'Thời gian thực hiện', product: 'Sản phẩm', order: 'Thứ tự',
+      progressMode: ['Cách theo dõi tiến độ', 'measured: đếm từ tin bài đã đăng theo các tiêu chí dưới; manual: biên tập viên cập nhật tình trạng.'],
+      measureUnit: ['Đơn vị đếm', 'articles: số tin bài; agencies: số cơ quan có tin bài.'],
+      measureFormats: ['Hình thức được đếm', `Danh sách mã, ví dụ ["phong-su"]; để trống là mọi hình thức. Mã: ${ARTICLE_FORMAT_CODES.join(', ')}.`],
+      measureAreas: ['Lĩnh vực được đếm', 'Để trống: mọi lĩnh vực.'], measureTopics: ['Chủ đề được đếm', 'Để trống: mọi chủ đề.'],
+      measureAgencies: ['Cơ quan được đếm', 'Để trống: mọi cơ quan.'], expectedPerQuarter: 'Chỉ tiêu mỗi quý',
+      progressStatus: 'Tình trạng', progressNote: 'Ghi chú tình trạng',
+      evidence: ['Minh chứng', 'Mỗi dòng một minh chứng: "Tên | https://địa-chỉ" hoặc "Tên | /đường-dẫn-trên-trang".'],
+    },
+  },
+  [UID.committee]: {
+    mainField: 'name',
+    fields: {
+      name: 'Tên Ban Chỉ đạo', nameEn: 'Tên tiếng Anh', shortName: 'Tên ngắn', functions: 'Chức năng, nhiệm vụ', functionsEn: 'Chức năng, nhiệm vụ (tiếng Anh)',
+      structure: 'Cơ cấu tổ chức', structureEn: 'Cơ cấu tổ chức (tiếng Anh)', address: 'Địa chỉ', addressEn: 'Địa chỉ (tiếng Anh)', phone: 'Điện thoại',
+      email: 'Thư điện tử', officeHours: 'Giờ làm việc', officeHoursEn: 'Giờ làm việc (tiếng Anh)',
+      newsTopic: ['Chủ đề tin hoạt động', 'Tin bài của chủ đề này hiện trên trang chủ Ban Chỉ đạo.'], demo: 'Dữ liệu minh họa',
+    },
+  },
+  [UID.committeeMember]: {
+    mainField: 'name',
+    fields: { name: 'Họ và tên', position: 'Vị trí trong Ban', officeTitle: 'Chức vụ', officeTitleEn: 'Chức vụ (tiếng Anh)', agency: 'Cơ quan', order: 'Thứ tự', photo: 'Ảnh', demo: 'Dữ liệu minh họa' },
+  },
+  [UID.channel]: {
+    mainField: 'name',
+    fields: { name: 'Tên kênh', kind: 'Loại kênh', url: ['Địa chỉ', 'https://…, mailto:… hoặc tel:…'], phone: 'Điện thoại', description: 'Mô tả', order: 'Thứ tự', demo: 'Dữ liệu minh họa' },
+  },
+  [UID.steeringDocument]: {
+    mainField: 'number',
+    fields: {
+      number: ['Số ký hiệu', 'Ví dụ 854/QĐ-UBND.'], slug: ['Đường dẫn', 'Để trống: tạo từ số ký hiệu và năm.'], type: 'Loại văn bản', issuedOn: 'Ngày ban hành',
+      issuer: 'Cơ quan ban hành', signer: 'Người ký', abstract: 'Trích yếu', areas: 'Lĩnh vực', files: ['Tệp văn bản', 'PDF hoặc DOCX.'], validity: 'Hiệu lực',
+      effectiveFrom: 'Có hiệu lực từ', note: 'Ghi chú', demo: 'Dữ liệu minh họa',
+    },
+  },
+  [UID.indexResult]: {
+    mainField: 'subject',
+    fields: {
+      index: 'Chỉ số', year: 'Năm', score: 'Điểm', rank: 'Xếp hạng', outOf: 'Trên tổng số', subject: ['Đối tượng được đánh giá', 'Tỉnh; với DDCI là sở, ngành hoặc địa phương.'],
+      sourceNote: 'Nguồn', demo: 'Dữ liệu minh họa',
+    },
+  },
+  [UID.committeeEvent]: {
+    mainField: 'title',
+    fields: {
+      title: 'Tên sự kiện', slug: ['Đường dẫn', 'Để trống: tạo từ tên.'], kind: 'Loại sự kiện', startsAt: 'Bắt đầu', endsAt: 'Kết thúc', place: 'Địa điểm',
+      onlineUrl: 'Đường dẫn trực tuyến', organiser: 'Đơn vị tổ chức', description: 'Mô tả', planTask: 'Nhiệm vụ kế hoạch', report: 'Bài tường thuật', demo: 'Dữ liệu minh họa',
+    },
+  },
+};
