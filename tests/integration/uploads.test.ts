@@ -53,6 +53,22 @@ describe('uploads', () => {
     expect(res.body.error?.message).toContain(reason);
   });
 
+  test('a Word document (DOCX) is accepted as one, a plain ZIP is not', async () => {
+    // The seeded plan decision carries a DOCX made by the seed; upload its bytes again.
+    const list = (await (await fetch(`${inject('cmsUrl')}/api/cchc/committee/documents?q=854`)).json()) as { data: Array<{ slug: string }> };
+    const detail = (await (await fetch(`${inject('cmsUrl')}/api/cchc/committee/documents/${list.data[0]!.slug}`)).json()) as { data: { files: Array<{ url: string; mime: string }> } };
+    const docx = detail.data.files.find((f) => f.mime.includes('wordprocessingml'))!;
+    const bytes = Buffer.from(await (await fetch(`${inject('cmsUrl')}${docx.url}`)).arrayBuffer());
+    const accepted = await upload('ke-hoach.docx', 'application/octet-stream', bytes);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body[0]!.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // An empty ZIP archive: the end-of-central-directory record alone.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
+    const refused = await upload('tai-lieu.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', zip);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toContain('DOCX');
+  });
+
   test('an image over the size limit is refused with the limit in the message', async () => {
     // Noise does not compress: about 3 MB of PNG, over the 2 MB limit the test stack sets.
     const noise = Buffer.from(Array.from({ length: 1000 * 1000 * 3 }, (_, i) => (i * 2654435761) % 251));

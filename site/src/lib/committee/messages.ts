@@ -22,7 +22,6 @@ export const CUI = {
   email: 'Thư điện tử',
   address: 'Địa chỉ',
   officeHours: 'Giờ làm việc',
-  print: 'In trang này',
 
   // --- Home, about, contact, events (one engineer) ---
   homeNews: 'Tin hoạt động chỉ đạo, điều hành',
@@ -97,7 +96,6 @@ export const CUI = {
   documentsFilters: 'Lọc văn bản',
   documentsClear: 'Bỏ tìm kiếm và bộ lọc',
   documentsInvalid: 'Yêu cầu lọc văn bản chưa hợp lệ:',
-  documentsResults: 'Danh sách văn bản',
   documentsCount: (total: string) => `${total} văn bản`,
   documentsFound: (total: string) => `Tìm thấy ${total} văn bản`,
   documentsNone: 'Không có văn bản nào phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
@@ -197,7 +195,6 @@ export const CUI_EN = {
   email: 'Email',
   address: 'Address',
   officeHours: 'Office hours',
-  print: 'Print this page',
   // Functions, members and contact pages
   functions: 'Functions and duties',
   structure: 'Structure',
