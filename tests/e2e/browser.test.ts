@@ -136,6 +136,8 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.locator(`main a[href="/ban-chi-dao/ke-hoach/${seed.plan.year}"]`).first().click();
     await page.waitForURL(new RegExp(`/ban-chi-dao/ke-hoach/${seed.plan.year}$`));
+    // The plan can be printed, like an article.
+    await expect.poll(() => page.locator('main button[data-print]').isVisible()).toBe(true);
     for (let n = 1; n <= 11; n++) expect(await page.locator(`#nhiem-vu-${n}`).count(), `task ${n}`).toBe(1);
     await page.goto(`${base}/ban-chi-dao/chi-so`);
     expect(await page.locator('main svg[role="img"]').count()).toBeGreaterThan(0);
