@@ -16,8 +16,8 @@ export function isQuarter(value: number): value is Quarter {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
-/** The wall-clock parts of an instant as seen in Vietnam. */
-export function vietnamParts(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+/** The wall-clock parts of an instant as seen in Vietnam; `weekday` counts from Sunday (0). */
+export function vietnamParts(instant: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
   const shifted = new Date(instant.getTime() + OFFSET_MS);
   return {
     year: shifted.getUTCFullYear(),
@@ -25,7 +25,16 @@ export function vietnamParts(instant: Date): { year: number; month: number; day:
     day: shifted.getUTCDate(),
     hour: shifted.getUTCHours(),
     minute: shifted.getUTCMinutes(),
+    weekday: shifted.getUTCDay(),
   };
+}
+
+/**
+ * The instant of a wall-clock time in Vietnam (month is 1-based; days past the month's end roll over).
+ * @example vietnamInstant(2024, 1, 1).toISOString() === '2023-12-31T17:00:00.000Z'
+ */
+export function vietnamInstant(year: number, month: number, day = 1, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - OFFSET_MS);
 }
 
 /**
@@ -35,11 +44,6 @@ export function vietnamParts(instant: Date): { year: number; month: number; day:
 export function quarterOf(instant: Date): { year: number; quarter: Quarter } {
   const { year, month } = vietnamParts(instant);
   return { year, quarter: Math.ceil(month / 3) as Quarter };
-}
-
-/** Midnight in Vietnam at the start of the given day (month is 1-based). */
-function vietnamMidnight(year: number, month: number, day = 1): Date {
-  return new Date(Date.UTC(year, month - 1, day) - OFFSET_MS);
 }
 
 /** A half-open interval of instants [start, end). */
@@ -55,12 +59,12 @@ export interface Interval {
  */
 export function quarterInterval(year: number, quarter: Quarter): Interval {
   const firstMonth = (quarter - 1) * 3 + 1;
-  return { start: vietnamMidnight(year, firstMonth), end: vietnamMidnight(year, firstMonth + 3) };
+  return { start: vietnamInstant(year, firstMonth), end: vietnamInstant(year, firstMonth + 3) };
 }
 
 /** The instants of a calendar year in Vietnam, half-open. */
 export function yearInterval(year: number): Interval {
-  return { start: vietnamMidnight(year, 1), end: vietnamMidnight(year + 1, 1) };
+  return { start: vietnamInstant(year, 1), end: vietnamInstant(year + 1, 1) };
 }
 
 /** Roman numerals used for quarters in Vietnamese official writing ("Quý II/2024"). */

@@ -7,8 +7,6 @@ import { safeWebsite } from '../agencies';
 import { formatExact, formatRank } from './indices';
 import { CUI } from './messages';
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** Vietnamese day names, Sunday first (as Date#getUTCDay counts). */
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
 
@@ -25,7 +23,7 @@ function readInstant(value: string): Date | null {
  * @example weekdayVi(new Date('2026-12-12T01:00:00Z')) === 'thứ Bảy'
  */
 export function weekdayVi(instant: Date): string {
-  return WEEKDAYS[new Date(instant.getTime() + VIETNAM_OFFSET_MS).getUTCDay()]!;
+  return WEEKDAYS[vietnamParts(instant).weekday]!;
 }
 
 /**

@@ -11,6 +11,7 @@ import { InvalidInputError, MESSAGES } from '../errors.js';
 import { workflowRoleOf } from '../services/roles.js';
 import { inWorkflow } from '../workflow/context.js';
 import { agencyOfUser } from '../repositories/agency-members.js';
+import { uniqueSlug } from '../repositories/slugs.js';
 
 const TEXT_FIELDS = ['title', 'summary', 'body', 'byline', 'slug'] as const;
 /** Moved only by the workflow service, never by a save from the admin panel. */
@@ -29,19 +30,7 @@ export function normaliseText(data: Data): void {
 /** Creates the middleware, bound to a Strapi instance. */
 export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
   /** A slug based on `base` that no other article document uses. */
-  async function uniqueSlug(base: string, documentId: string | undefined): Promise<string> {
-    const root = base === '' ? 'bai-viet' : base;
-    const taken = await strapi.db.query(UID.article).findMany({
-      select: ['slug', 'documentId'],
-      where: { slug: { $startsWith: root } },
-    });
-    const used = new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug as string));
-    if (!used.has(root)) return root;
-    for (let n = 2; ; n++) {
-      const candidate = `${root}-${n}`;
-      if (!used.has(candidate)) return candidate;
-    }
-  }
+  const articleSlug = (base: string, documentId: string | undefined) => uniqueSlug(strapi, UID.article, base, documentId, 'bai-viet');
 
   /**
    * Saves made by an admin user (the admin panel sets createdBy/updatedBy): the
@@ -89,9 +78,9 @@ export function createArticleDocumentMiddleware(strapi: Core.Strapi) {
         throw new InvalidInputError(MESSAGES.titleRequired);
       }
       if (typeof data.slug === 'string' && data.slug !== '') {
-        data.slug = await uniqueSlug(slugify(data.slug), documentId);
+        data.slug = await articleSlug(slugify(data.slug), documentId);
       } else if (action === 'create' || data.slug === '' || data.slug === null) {
-        if (typeof data.title === 'string') data.slug = await uniqueSlug(slugify(data.title), documentId);
+        if (typeof data.title === 'string') data.slug = await articleSlug(slugify(data.title), documentId);
       }
     }
     // Once Strapi is up, pieces go public only through the workflow, which records who and why.

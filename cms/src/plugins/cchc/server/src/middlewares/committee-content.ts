@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_FORMAT_CODES, documentSlug, nfc, parseEvidence, reformIndexLabel, slugify } from '@cchc/shared';
 import { UID, type PluginUid } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
+import { uniqueSlug } from '../repositories/slugs.js';
 
 type Data = Record<string, unknown>;
 type Context = { uid: string; action: string; params: Record<string, unknown> };
@@ -38,14 +39,6 @@ export const COMMITTEE_MESSAGES = {
 
 /** Creates the middleware, bound to a Strapi instance. */
 export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
-  /** A slug based on `base` that no other document of `uid` uses. */
-  async function uniqueSlug(uid: PluginUid, base: string, documentId: string | undefined): Promise<string> {
-    const taken = await strapi.db.query(uid).findMany({ select: ['slug', 'documentId'], where: { slug: { $startsWith: base } } });
-    const used = new Set(taken.filter((row) => row.documentId !== documentId).map((row) => row.slug as string));
-    if (!used.has(base)) return base;
-    for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
-
   /** The record as it will be: the stored fields under the ones being written. */
   async function merged(uid: PluginUid, documentId: string | undefined, data: Data, fields: string[]): Promise<Data> {
     if (!documentId) return data;
@@ -56,13 +49,13 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
   async function checkDocument(data: Data, documentId: string | undefined, action: string): Promise<void> {
     const wantsSlug = action === 'create' || data.slug === '' || data.slug === null;
     if (!wantsSlug && typeof data.slug === 'string') {
-      data.slug = await uniqueSlug(UID.steeringDocument, slugify(data.slug) || 'van-ban', documentId);
+      data.slug = await uniqueSlug(strapi, UID.steeringDocument, slugify(data.slug), documentId, 'van-ban');
       return;
     }
     if (!wantsSlug) return;
     const full = await merged(UID.steeringDocument, documentId, data, ['number', 'issuedOn']);
     if (typeof full.number === 'string') {
-      data.slug = await uniqueSlug(UID.steeringDocument, documentSlug(full.number, String(full.issuedOn ?? '')), documentId);
+      data.slug = await uniqueSlug(strapi, UID.steeringDocument, documentSlug(full.number, String(full.issuedOn ?? '')), documentId, 'van-ban');
     }
   }
 
@@ -73,9 +66,9 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
     }
     if (typeof data.onlineUrl === 'string' && data.onlineUrl !== '' && !WEB_URL.test(data.onlineUrl)) throw new InvalidInputError(COMMITTEE_MESSAGES.onlineUrl);
     if (typeof data.slug === 'string' && data.slug !== '') {
-      data.slug = await uniqueSlug(UID.committeeEvent, slugify(data.slug) || 'su-kien', documentId);
+      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(data.slug), documentId, 'su-kien');
     } else if ((action === 'create' || data.slug === '' || data.slug === null) && typeof full.title === 'string') {
-      data.slug = await uniqueSlug(UID.committeeEvent, slugify(full.title) || 'su-kien', documentId);
+      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(full.title), documentId, 'su-kien');
     }
   }
 

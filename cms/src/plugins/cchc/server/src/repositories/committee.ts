@@ -135,14 +135,14 @@ export function createCommitteeRepository(strapi: Core.Strapi) {
       return rows as unknown as ChannelRecord[];
     },
 
-    /** Every published document, newest issue date first (the library is hundreds, not millions). */
-    async publishedDocuments(): Promise<DocumentRecord[]> {
+    /** The published documents, newest issue date first: all of them (the library is hundreds, not millions), or the first `limit`. */
+    async publishedDocuments(limit = 100_000): Promise<DocumentRecord[]> {
       const rows = await strapi.documents(UID.steeringDocument).findMany({
         status: 'published',
         fields: DOCUMENT_LIST_FIELDS as never,
         populate: { areas: { fields: ['code', 'name'], sort: ['order:asc'] } } as never,
         sort: [{ issuedOn: 'desc' }, { id: 'desc' }] as never,
-        limit: 100_000,
+        limit,
       });
       return rows as unknown as DocumentRecord[];
     },
@@ -189,10 +189,16 @@ export function createCommitteeRepository(strapi: Core.Strapi) {
       return (row as unknown as EventRecord | null) ?? null;
     },
 
-    /** Slug and title of the published version of an article, or null. */
-    async publishedArticleRef(documentId: string): Promise<{ slug: string; title: string } | null> {
-      const row = await strapi.documents(UID.article).findOne({ documentId, status: 'published', fields: ['slug', 'title'] as never });
-      return (row as unknown as { slug: string; title: string } | null) ?? null;
+    /** Slug and title of the published versions of articles, by documentId (unpublished ones are absent). */
+    async publishedArticleRefs(documentIds: string[]): Promise<Map<string, { slug: string; title: string }>> {
+      if (documentIds.length === 0) return new Map();
+      const rows = (await strapi.documents(UID.article).findMany({
+        status: 'published',
+        filters: { documentId: { $in: documentIds } } as never,
+        fields: ['documentId', 'slug', 'title'] as never,
+        limit: documentIds.length,
+      })) as unknown as Array<{ documentId: string; slug: string; title: string }>;
+      return new Map(rows.map((r) => [r.documentId, r]));
     },
 
     /** The year of the plan a decision with this number issued, or null. */

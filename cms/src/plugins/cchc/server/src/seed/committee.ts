@@ -4,7 +4,7 @@
  * marked demo; every step skips what exists.
  */
 import type { Core } from '@strapi/strapi';
-import { documentSlug, slugify } from '@cchc/shared';
+import { documentSlug, slugify, vietnamInstant, vietnamParts } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { createMissing, documentIds, uploadTemp } from './content.js';
 import { renderPdf, writeDocx } from './documents.js';
@@ -12,14 +12,13 @@ import type { Seed } from './load.js';
 import type { SeedCommittee } from './schema.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
 /** An event's start and end: as given, or `inDays` from today (in Vietnam) at `startTime`. */
 export function eventTimes(time: SeedCommittee['events'][number]['time'], now = new Date()): { startsAt: string; endsAt: string } {
   if ('startsAt' in time) return { startsAt: new Date(time.startsAt).toISOString(), endsAt: new Date(time.endsAt).toISOString() };
-  const today = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  const { year, month, day } = vietnamParts(now);
   const [hours, minutes] = time.startTime.split(':').map(Number) as [number, number];
-  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + time.inDays, hours, minutes) - VIETNAM_OFFSET_MS;
+  const start = vietnamInstant(year, month, day + time.inDays, hours, minutes).getTime();
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + time.hours * 3600 * 1000).toISOString() };
 }
 

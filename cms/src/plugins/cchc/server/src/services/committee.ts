@@ -70,7 +70,8 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
   }
 
   async function toEvents(rows: EventRecord[]): Promise<CommitteeEvent[]> {
-    return Promise.all(rows.map(async (e) => toEvent(e, e.report?.documentId ? await repo.publishedArticleRef(e.report.documentId) : null)));
+    const reports = await repo.publishedArticleRefs(rows.flatMap((e) => (e.report?.documentId ? [e.report.documentId] : [])));
+    return rows.map((e) => toEvent(e, (e.report && reports.get(e.report.documentId)) ?? null));
   }
 
   async function indices(): Promise<IndexSeries[]> {
@@ -97,7 +98,7 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
 
     /** What the committee's home page shows. */
     async home(): Promise<GetCommitteeHome.Response['data']> {
-      const [c, upcoming, series, channels, documents] = await Promise.all([committee(), events('upcoming'), indices(), repo.channels(), repo.publishedDocuments()]);
+      const [c, upcoming, series, channels, documents] = await Promise.all([committee(), events('upcoming'), indices(), repo.channels(), repo.publishedDocuments(HOME_DOCUMENTS)]);
       const news = c.newsTopic ? (await articles.findPublished({ topic: c.newsTopic.slug }, 1, HOME_NEWS)).rows.map(toArticleSummary) : [];
       // The main subject is the one most results are about (the province); DDCI's agencies are on the indices page.
       const counts = new Map<string, number>();
@@ -113,7 +114,7 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
         upcomingEvents: upcoming.slice(0, HOME_EVENTS),
         indices: glance,
         channels: channels.map(toChannel),
-        latestDocuments: documents.slice(0, HOME_DOCUMENTS).map(toDocumentSummary),
+        latestDocuments: documents.map(toDocumentSummary),
       };
     },
 
