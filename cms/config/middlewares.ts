@@ -21,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Multipart bodies only where uploads are taken, refused before anything is written to disk.
+  'plugin::cchc.multipart-gate',
   // Uploads are checked by kind in the plugin (media/upload-guard.ts); this is the outer bound.
   { name: 'strapi::body', config: { formLimit: '1mb', jsonLimit: '1mb', textLimit: '1mb', formidable: { maxFileSize: env.int('UPLOAD_VIDEO_MB', 500) * 1_000_000 } } },
   'strapi::session',

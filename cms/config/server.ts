@@ -3,6 +3,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Behind a reverse proxy: the client's address is the one the proxy adds (rate limits count clients, not the proxy).
+  proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('PROXY_MAX_IPS', 1) },
   app: { keys: env.array('APP_KEYS') },
   // Uploads live in <public>/uploads; tests point this at a temporary folder.
   dirs: { public: env('PUBLIC_DIR', './public') },

@@ -1,4 +1,18 @@
+import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
+
+/**
+ * Writes the routes the server actually serves (method and path, as koa-router
+ * registered them) to the file named by CCHC_ROUTE_TABLE, once it listens. The
+ * permission tests read it, so that a route added by a Strapi upgrade cannot go untested.
+ */
+function writeRouteTable(strapi: Core.Strapi, file: string): void {
+  strapi.server.httpServer.once('listening', () => {
+    const layers: Array<{ methods: string[]; path: string }> = strapi.server.listRoutes();
+    const routes = layers.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: layer.path })));
+    fs.writeFileSync(file, JSON.stringify(routes));
+  });
+}
 
 /**
  * The host application holds no domain code: everything lives in the `cchc`
@@ -13,5 +27,7 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('cchc').service('startup').run();
+    const routeTable = process.env.CCHC_ROUTE_TABLE;
+    if (routeTable) writeRouteTable(strapi, routeTable);
   },
 };

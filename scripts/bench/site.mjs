@@ -76,10 +76,11 @@ export async function benchSite() {
       port: 13_370,
       host: '127.0.0.1',
       log: false,
-      env: { DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), PURGE_SECRET: purgeSecret },
+      // The site is one client of the CMS here, as in production: not rate-limited.
+      env: { DATABASE_FILENAME: path.join(tmp, 'bench.db'), PUBLIC_DIR: path.join(tmp, 'public'), PURGE_SECRET: purgeSecret, RATE_LIMIT_EXEMPT_IPS: '127.0.0.1' },
     });
     children.push(cms.child);
-    const site = await startSite({ port: 14_321, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret }, log: false });
+    const site = await startSite({ port: 14_321, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret, SITE_RENDERS_PER_MINUTE: '1000000' }, log: false });
     children.push(site.child);
 
     const { data } = await (await fetch(`${cms.url}/api/cchc/articles?format=bai-viet&pageSize=1`)).json();

@@ -10,9 +10,15 @@ import { startCms, startSite, stopProcess } from '../lib/stack.mjs';
 
 const int = (value, fallback) => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 
+/** Loopback unless HOST says otherwise: the demo accounts' password is public (README). */
+const HOST = process.env.HOST ?? '127.0.0.1';
+const isLoopback = (host) => ['localhost', '::1', '[::1]'].includes(host) || /^127(\.\d{1,3}){3}$/.test(host);
+
+/** The demo accounts the CMS creates, by the rule of the plugin's start-mode.ts. */
 function demoAccounts() {
   const file = path.join(CMS, process.env.CCHC_SEED_DIR ?? 'seed/demo', 'accounts.json');
-  if (process.env.NODE_ENV === 'production' || !fs.existsSync(file)) return [];
+  const demo = process.env.CCHC_DEMO === 'true' || (process.env.NODE_ENV !== 'production' && isLoopback(HOST));
+  if (!demo || !fs.existsSync(file)) return [];
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -36,16 +42,19 @@ export default async function start() {
   try {
     // The CMS signs its purge calls to the site with a secret both are given (one per run unless set).
     const purgeSecret = process.env.PURGE_SECRET ?? crypto.randomBytes(24).toString('base64url');
+    // The site's key exempts it from the public API's rate limit (it serves readers from its page cache).
+    const siteApiKey = process.env.SITE_API_KEY ?? crypto.randomBytes(24).toString('base64url');
     const siteUrl = `http://127.0.0.1:${sitePort}`;
     console.log(`[cchc] Starting the CMS on port ${cmsPort} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite, cms/data/cchc.db'}) …`);
-    const cms = await startCms({ port: cmsPort, env: { PURGE_SECRET: purgeSecret, SITE_PURGE_URLS: process.env.SITE_PURGE_URLS ?? siteUrl } });
+    const cms = await startCms({ port: cmsPort, host: HOST, env: { PURGE_SECRET: purgeSecret, SITE_API_KEY: siteApiKey, SITE_PURGE_URLS: process.env.SITE_PURGE_URLS ?? siteUrl } });
     children.push(cms.child);
     cms.child.on('exit', (c) => stop(c ?? 1));
     const site = await startSite({
       port: sitePort,
+      host: HOST,
       cmsUrl: cms.url,
       cmsPublicUrl: process.env.CMS_PUBLIC_URL ?? `http://localhost:${cmsPort}`,
-      env: { PURGE_SECRET: purgeSecret },
+      env: { PURGE_SECRET: purgeSecret, SITE_API_KEY: siteApiKey },
     });
     children.push(site.child);
     site.child.on('exit', (c) => stop(c ?? 1));
@@ -59,6 +68,8 @@ export default async function start() {
     if (accounts.length > 0) {
       console.log(`  Demo accounts (password: ${password}):`);
       for (const a of accounts) console.log(`    ${a.email.padEnd(24)} ${a.role}${a.agency ? ` (${a.agency})` : ''}`);
+    } else if (!isLoopback(HOST)) {
+      console.log(`  Listening on ${HOST}: no demo accounts (set CCHC_DEMO=true for a public demo).`);
     }
     console.log('  Ctrl-C stops both servers.\n');
   } catch (error) {

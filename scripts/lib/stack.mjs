@@ -40,7 +40,7 @@ function spawnNode(name, args, { cwd, env, log }) {
  * Starts Strapi (already built) and resolves once /_health answers.
  * `env` may carry DATABASE_URL, DATABASE_FILENAME, PUBLIC_DIR, DEMO_PASSWORD, …
  */
-export async function startCms({ port = 1337, host = '0.0.0.0', env = {}, log = true } = {}) {
+export async function startCms({ port = 1337, host = '127.0.0.1', env = {}, log = true } = {}) {
   const publicDir = env.PUBLIC_DIR ? path.resolve(CMS, env.PUBLIC_DIR) : path.join(CMS, 'public');
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   fs.mkdirSync(path.join(CMS, 'data'), { recursive: true });
@@ -58,7 +58,7 @@ export async function startCms({ port = 1337, host = '0.0.0.0', env = {}, log = 
  * Starts the site (the front server with its page cache, in front of the built
  * Astro server) against a CMS and resolves once it answers.
  */
-export async function startSite({ port = 4321, host = '0.0.0.0', cmsUrl, cmsPublicUrl, env = {}, log = true } = {}) {
+export async function startSite({ port = 4321, host = '127.0.0.1', cmsUrl, cmsPublicUrl, env = {}, log = true } = {}) {
   const child = spawnNode('site', [path.join(SITE, 'server', 'main.ts')], {
     cwd: SITE,
     env: { HOST: host, PORT: String(port), CMS_URL: cmsUrl, CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl, ...env },

@@ -2,6 +2,7 @@
 export * from './text/vietnamese.js';
 export * from './text/format.js';
 export * from './text/csv.js';
+export * from './net/client-key.js';
 export * from './time/quarters.js';
 export * from './domain/reform-areas.js';
 export * from './domain/formats.js';
@@ -20,6 +21,7 @@ export * from './search/tokens.js';
 export * from './search/snippet.js';
 export * from './search/search-index.js';
 export * from './workflow/workflow.js';
+export * from './workflow/article-rules.js';
 export * from './contracts/workflow.js';
 export * from './compliance/rules.js';
 export * from './compliance/input.js';

@@ -1,4 +1,5 @@
 /** Settings of the site's front server, from the environment. */
+import { hostPolicyOf, type HostPolicy } from './cache-key.ts';
 
 /** What the front server needs to know. */
 export interface FrontConfig {
@@ -8,10 +9,23 @@ export interface FrontConfig {
   purgeSecret: string | null;
   /** Seconds a cached page is served without asking Astro again. */
   freshSeconds: number;
-  /** Upper bound of the cache's memory (bodies and their compressed copies). */
+  /** Upper bound of the cache's memory (everything an entry holds). */
   maxBytes: number;
+  /** Upper bound of the number of cached pages. */
+  maxEntries: number;
+  /** Which hosts the site answers (others: 421, or rendered as SITE_URL's host when it is set). */
+  hostPolicy: HostPolicy;
+  /** Renders (cache misses and uncached answers) one client address may cause per minute. */
+  rendersPerMinute: number;
+  /** Take the client's address from the last X-Forwarded-For entry (behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Origins the pages' images and media come from (the CMS's public address), for the CSP. */
+  mediaOrigins: string[];
+  /** Hosts whose embedded players articles may show (IFRAME_HOSTS), for the CSP. */
+  frameHosts: string[];
 }
 
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const int = (value: string | undefined, fallback: number): number => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 
 /** Reads the configuration; `env` is process.env in production, a table in tests. */
@@ -22,5 +36,17 @@ export function readConfig(env: Record<string, string | undefined>): FrontConfig
     purgeSecret: env['PURGE_SECRET'] ? env['PURGE_SECRET'] : null,
     freshSeconds: int(env['CACHE_FRESH_SECONDS'], 60),
     maxBytes: int(env['CACHE_MAX_MB'], 128) * 1024 * 1024,
+    maxEntries: int(env['CACHE_MAX_ENTRIES'], 20_000),
+    hostPolicy: hostPolicyOf(env['SITE_URL'], list(env['COMMITTEE_HOSTS']), list(env['SITE_HOSTS'])),
+    rendersPerMinute: int(env['SITE_RENDERS_PER_MINUTE'], 120),
+    trustProxy: env['TRUST_PROXY'] === 'true',
+    frameHosts: list(env['IFRAME_HOSTS']).map((h) => h.toLowerCase()),
+    mediaOrigins: [env['CMS_PUBLIC_URL'], env['MEDIA_PUBLIC_URL']].flatMap((u) => {
+      try {
+        return u ? [new URL(u).origin] : [];
+      } catch {
+        return [];
+      }
+    }),
   };
 }

@@ -6,8 +6,11 @@
 import type http from 'node:http';
 import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PurgeRequestSchema } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
+import { normaliseRequest } from './cache-key.ts';
+import { cameOverHttps, securityHeaders } from './security-headers.ts';
 import { compressBodies, etagOf, pickEncoding, type CachedPage, type PageCache } from './page-cache.ts';
 import { verifyPurge } from './purge-auth.ts';
+import { clientOf, createRenderBudget, type RenderBudget } from './render-budget.ts';
 import type { Rendered } from './upstream.ts';
 
 /** Collaborators of the front handler. */
@@ -18,6 +21,8 @@ export interface FrontDeps {
   render: (path: string, headers: http.IncomingHttpHeaders) => Promise<Rendered>;
   now: () => number;
   log: (line: string) => void;
+  /** Renders a client may still cause (default: config.rendersPerMinute per client). */
+  renderBudget?: RenderBudget;
 }
 
 /** A render, and the page stored from it when it was cacheable. */
@@ -100,7 +105,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** Creates the request handler of the front server. */
-export function createFrontHandler({ config, cache, render, now, log }: FrontDeps) {
+export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute) }: FrontDeps) {
   const inflight = new Map<string, Promise<Refreshed>>();
 
   /** Renders a path once however many requests wait for it, and stores it when it may be. */
@@ -148,6 +153,14 @@ export function createFrontHandler({ config, cache, render, now, log }: FrontDep
         .catch((error: Error) => serveStaleBecause(url, error.message));
       return;
     }
+    // A render costs the CMS: each client has a budget of them (hits cost nothing).
+    const wait = await renderBudget(clientOf(req, config.trustProxy));
+    if (wait !== null) {
+      if (page) return sendPage(req, res, page, 'STALE', current);
+      res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(wait) });
+      res.end(`Bạn mở quá nhiều trang trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`);
+      return;
+    }
     let refreshed: Refreshed;
     try {
       refreshed = await refresh(key, url, req.headers);
@@ -192,18 +205,28 @@ export function createFrontHandler({ config, cache, render, now, log }: FrontDep
   }
 
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = req.url ?? '/';
-    // Pages carry absolute URLs built from the Host header (when SITE_URL is unset):
-    // the host is part of the key, so a forged Host cannot poison other visitors' pages.
-    const key = `${req.headers.host ?? ''}${url}`;
+    const raw = req.url ?? '/';
+    // Pages carry absolute URLs built from the Host header (when SITE_URL is unset): only
+    // allowed hosts are cached, so a forged Host cannot poison other visitors' pages, and
+    // only the parameters a route reads make the key, so junk query strings add no entries.
+    const target = normaliseRequest(raw, req.headers.host, config.hostPolicy);
+    const url = target.url;
+    for (const [name, value] of Object.entries(securityHeaders(config.mediaOrigins, cameOverHttps(req), config.frameHosts))) res.setHeader(name, value);
     try {
-      if (url === PURGE_PATH || url.startsWith(`${PURGE_PATH}?`)) return await handlePurge(req, res);
+      if (raw === PURGE_PATH || raw.startsWith(`${PURGE_PATH}?`)) return await handlePurge(req, res);
+      if (target.misdirected) {
+        res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('Trang này không phục vụ tên miền đã yêu cầu.');
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
         res.end('Phương thức không được hỗ trợ.');
         return;
       }
-      await handlePage(req, res, key, url);
+      // Astro renders with the normalised host: the page matches the key it is stored under.
+      req.headers.host = target.host;
+      await handlePage(req, res, target.key, url);
     } catch (error) {
       log(`[site] ${url}: ${(error as Error).message}`);
       if (!res.headersSent) {

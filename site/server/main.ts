@@ -28,7 +28,7 @@ const origin = new URL(`http://127.0.0.1:${innerPort}`);
 const log = (line: string) => console.error(line);
 const handler = createFrontHandler({
   config,
-  cache: new PageCache(config.maxBytes),
+  cache: new PageCache(config.maxBytes, config.maxEntries),
   render: (target, headers) => render(origin, target, headers),
   now: Date.now,
   log,

@@ -62,18 +62,32 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-const sizeOf = (page: CachedPage): number =>
-  page.bodies.identity.length + (page.bodies.gzip === page.bodies.identity ? 0 : page.bodies.gzip.length) + (page.bodies.br === page.bodies.identity ? 0 : page.bodies.br.length);
+/** What an entry costs beyond its bodies: the map slots, the object, its dates. A measured order of magnitude, on the safe side. */
+const ENTRY_OVERHEAD_BYTES = 512;
 
-/** An in-memory, tag-indexed, size-bounded LRU of rendered pages. */
+/** Everything an entry holds: its key (twice: page map and tag index), bodies, headers, tags and overhead. */
+const sizeOf = (key: string, page: CachedPage): number =>
+  ENTRY_OVERHEAD_BYTES +
+  key.length * 4 +
+  page.etag.length * 2 +
+  Object.entries(page.headers).reduce((n, [name, value]) => n + (name.length + value.length) * 2, 0) +
+  page.tags.reduce((n, tag) => n + tag.length * 2 + 64, 0) +
+  page.bodies.identity.length +
+  (page.bodies.gzip === page.bodies.identity ? 0 : page.bodies.gzip.length) +
+  (page.bodies.br === page.bodies.identity ? 0 : page.bodies.br.length);
+
+/** An in-memory, tag-indexed LRU of rendered pages, bounded in bytes and in entries. */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
+  private readonly sizes = new Map<string, number>();
   private readonly byTag = new Map<string, Set<string>>();
   private bytes = 0;
   private readonly maxBytes: number;
+  private readonly maxEntries: number;
 
-  constructor(maxBytes: number) {
+  constructor(maxBytes: number, maxEntries = Number.POSITIVE_INFINITY) {
     this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
   }
 
   /** The page stored under `key`, marked most recently used. */
@@ -90,9 +104,10 @@ export class PageCache {
   /** Stores a page, replacing any older copy, then evicts the oldest pages past the bound. */
   set(key: string, page: CachedPage): void {
     this.delete(key);
-    const size = sizeOf(page);
+    const size = sizeOf(key, page);
     if (size > this.maxBytes) return;
     this.pages.set(key, page);
+    this.sizes.set(key, size);
     this.bytes += size;
     for (const tag of page.tags) {
       let keys = this.byTag.get(tag);
@@ -100,7 +115,7 @@ export class PageCache {
       keys.add(key);
     }
     for (const oldest of this.pages.keys()) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.bytes <= this.maxBytes && this.pages.size <= this.maxEntries) break;
       this.delete(oldest);
     }
   }
@@ -137,7 +152,8 @@ export class PageCache {
     const page = this.pages.get(key);
     if (!page) return;
     this.pages.delete(key);
-    this.bytes -= sizeOf(page);
+    this.bytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
     for (const tag of page.tags) {
       const keys = this.byTag.get(tag);
       keys?.delete(key);

@@ -1,11 +1,11 @@
 /** Demo accounts, and what saving through the admin API does to articles. */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { adminLogin, contentManager, getJson, referenceIds, transitionArticle } from '../support/api.js';
+import { adminLogin, contentManager, getJson, referenceIds, removeArticle, transitionArticle } from '../support/api.js';
 import { slugify } from '../../shared/src/index.js';
 import { seed } from '../support/seed.js';
 
 const ARTICLE = 'plugin::cchc.article';
-const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', editor: 'cchc-editor', contributor: 'cchc-contributor' };
+const ROLE_CODES: Record<string, string> = { 'super-admin': 'strapi-super-admin', 'committee-admin': 'cchc-committee-admin', editor: 'cchc-editor', contributor: 'cchc-contributor' };
 
 describe('demo accounts', () => {
   test.each(seed.accounts.map((a) => [a.email, a.role] as const))('%s signs in as %s', async (email, role) => {
@@ -84,7 +84,7 @@ describe('articles saved through the admin panel', () => {
   });
 
   afterAll(async () => {
-    for (const documentId of created) expect((await articles.remove(documentId)).status).toBe(200);
+    for (const documentId of created) expect(await removeArticle(inject('cmsUrl'), inject('adminTokens').editor, documentId)).toBe(200);
   });
 
   test('a draft is invisible to the public until it is published', async () => {
@@ -148,7 +148,10 @@ describe('articles saved through the admin panel', () => {
   test("the Content Manager's own Publish is refused: publication goes through the workflow", async () => {
     const draft = await articles.create({ title: `Đăng thẳng ${Date.now()}`, format: 'tin-ngan', areas: { connect: [{ documentId: areaId }] } });
     created.push(draft.body.data.documentId);
-    const res = await articles.publish(draft.body.data.documentId);
+    // Editors hold no Content Manager publish permission at all.
+    expect((await articles.publish(draft.body.data.documentId)).status).toBe(403);
+    // A super admin holds every permission; the article rules still send them to the workflow.
+    const res = await contentManager(inject('cmsUrl'), inject('adminTokens').admin, ARTICLE).publish(draft.body.data.documentId);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('Quy trình duyệt');
     expect((await getJson(`${inject('cmsUrl')}/api/cchc/articles/${draft.body.data.slug}`)).status).toBe(404);

@@ -1,4 +1,8 @@
-/** NODE_ENV=production: the seed may run when asked, but no demo account is ever created. */
+/**
+ * Start modes: NODE_ENV=production refuses the development secrets and creates no
+ * demo account; a CMS that listens beyond loopback disables the demo accounts it finds.
+ */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +13,12 @@ import { getJson } from '../support/api.js';
 import { freePort } from '../support/ports.js';
 import { createDatabase } from '../support/postgres.js';
 import { seed } from '../support/seed.js';
+
+/** Fresh secrets, as an operator sets them (Strapi's dotenv keeps what the environment has). */
+const productionSecrets = () => {
+  const random = () => crypto.randomBytes(24).toString('base64');
+  return { APP_KEYS: `${random()},${random()}`, API_TOKEN_SALT: random(), ADMIN_JWT_SECRET: random(), TRANSFER_TOKEN_SALT: random(), ENCRYPTION_KEY: random() };
+};
 
 describe('a production start', () => {
   let cms: { child: unknown; url: string };
@@ -24,6 +34,7 @@ describe('a production start', () => {
       env: {
         NODE_ENV: 'production',
         CCHC_SEED: 'true',
+        ...productionSecrets(),
         DEMO_PASSWORD: inject('demoPassword'),
         PUBLIC_DIR: path.join(tmp, 'public'),
         ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
@@ -58,4 +69,43 @@ describe('a production start', () => {
     const { body } = await getJson<{ data: { hasAdmin: boolean } }>(`${cms.url}/admin/init`);
     expect(body.data.hasAdmin).toBe(false);
   });
+});
+
+test('a production start on the development secrets of cms/.env is refused, naming what to set', async () => {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-devsecrets-'));
+  const lines: string[] = [];
+  try {
+    await expect(
+      startCms({ port: await freePort(), host: '127.0.0.1', log: (line: string) => lines.push(line), env: { NODE_ENV: 'production', PUBLIC_DIR: path.join(tmp, 'public'), DATABASE_FILENAME: path.join(tmp, 'cchc.db') } }),
+    ).rejects.toThrow(/exited/);
+    expect(lines.join('\n')).toMatch(/APP_KEYS.*ENCRYPTION_KEY/);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}, 120_000);
+
+describe('a CMS listening beyond loopback', () => {
+  test('disables the demo accounts it finds, and creates none', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-public-'));
+    const pgDb = inject('database') === 'postgres' ? await createDatabase('cchc_public') : null;
+    const env = { DEMO_PASSWORD: inject('demoPassword'), PUBLIC_DIR: path.join(tmp, 'public'), ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }) };
+    const port = await freePort();
+    const signIn = (url: string) => fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bientap@cchc.local', password: inject('demoPassword') }) });
+    try {
+      // First on loopback: the demo accounts are made and work.
+      const local = await startCms({ port, host: '127.0.0.1', log: false, env });
+      expect((await signIn(local.url)).status).toBe(200);
+      await stopProcess(local.child);
+      // Then on every interface, seeding off: the same database, and the accounts no longer sign in.
+      const open = await startCms({ port, host: '0.0.0.0', log: false, env: { ...env, CCHC_SEED: 'false' } });
+      try {
+        expect((await signIn(open.url)).status).toBe(400);
+      } finally {
+        await stopProcess(open.child);
+      }
+    } finally {
+      await pgDb?.drop();
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -1,7 +1,7 @@
 /** Vietnamese search over the seeded articles, through the public API. */
 import { describe, expect, inject, test } from 'vitest';
 import { SearchArticles, foldDiacritics, markdownToText, searchTokens } from '../../shared/src/index.js';
-import { contentManager, getJson, referenceIds, transitionArticle } from '../support/api.js';
+import { contentManager, getJson, referenceIds, removeArticle, transitionArticle } from '../support/api.js';
 import { seed, type SeedArticle } from '../support/seed.js';
 
 const api = (query: string) => `${inject('cmsUrl')}/api/cchc/search?${query}`;
@@ -88,7 +88,7 @@ describe('search', () => {
     expect((await search(`q=${marker}`)).meta.pagination.total).toBe(0);
     expect((await transitionArticle(inject('cmsUrl'), token, documentId, 'publish-directly', { note: 'Kiểm thử tìm kiếm' })).status).toBe(200);
     expect((await search(`q=${marker.toLowerCase()}`)).data.map((a) => a.title)).toEqual([`Tin kiểm thử ${marker}`]);
-    expect((await articles.remove(documentId)).status).toBe(200);
+    expect(await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, documentId)).toBe(200);
     expect((await search(`q=${marker}`)).meta.pagination.total).toBe(0);
   });
 });

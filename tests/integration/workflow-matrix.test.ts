@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { WORKFLOW_ACTION_NAMES, WORKFLOW_STATES, decideTransition, type WorkflowRole, type WorkflowState } from '../../shared/src/index.js';
-import { contentManager, transitionArticle } from '../support/api.js';
+import { contentManager, removeArticle, transitionArticle } from '../support/api.js';
 
 const ARTICLE = 'plugin::cchc.article';
 const NOTE = 'Lý do kiểm thử';
@@ -56,8 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const articles = contentManager(inject('cmsUrl'), inject('adminTokens').admin, ARTICLE);
-  for (const id of created) await articles.remove(id);
+  for (const id of created) await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, id);
 }, 120_000);
 
 describe.each(WORKFLOW_STATES)('from %s', (state) => {

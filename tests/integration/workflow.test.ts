@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { WORKFLOW_ACTION_NAMES, decideTransition, quarterOf, type GetArticleHistory, type WorkflowRole } from '../../shared/src/index.js';
-import { contentManager, transitionArticle } from '../support/api.js';
+import { contentManager, removeArticle, transitionArticle } from '../support/api.js';
 import { readMailbox } from '../support/smtp-sink.js';
 
 const ARTICLE = 'plugin::cchc.article';
@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const articles = contentManager(inject('cmsUrl'), inject('adminTokens').admin, ARTICLE);
-  for (const documentId of created) await articles.remove(documentId);
+  for (const documentId of created) await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, documentId);
 });
 
 describe('a piece from submission to scheduled publication', () => {
@@ -116,7 +116,8 @@ describe('a piece from submission to scheduled publication', () => {
     // Editors were told of the submission, the agency of each decision (through a real SMTP server).
     // The scheduler's mail leaves just after the publication it reports: wait for it.
     const mailsAbout = async () => (await readMailbox(inject('mailDir'))).filter((m) => m.subject.includes(title));
-    await expect.poll(async () => (await mailsAbout()).length, { timeout: 5000 }).toBe(6);
+    // Two submissions, each to both editorial accounts (bientap and bancd), and four decisions to the agency.
+    await expect.poll(async () => (await mailsAbout()).length, { timeout: 5000 }).toBe(8);
     const mails = await mailsAbout();
     const toEditor = mails.filter((m) => m.to.includes('bientap@cchc.local'));
     const toAgency = mails.filter((m) => m.to.includes('sotuphap@cchc.local'));
@@ -143,11 +144,14 @@ describe('a piece from submission to scheduled publication', () => {
 });
 
 describe('an edit to a published piece', () => {
-  test('needs a change note, and a public one shows on the article', async () => {
+  test('is the editor\'s (the agency finds it locked), needs a change note, and a public one shows on the article', async () => {
     const { tuPhap, editor } = inject('adminTokens');
     const id = await draftByTuPhap();
     expect((await transition(editor, id, 'publish-directly', { note: 'Tin khẩn' })).status).toBe(200);
-    await contentManager(inject('cmsUrl'), tuPhap, ARTICLE).update(id, { summary: 'Tóm tắt đã sửa' });
+    const locked = await contentManager(inject('cmsUrl'), tuPhap, ARTICLE).update(id, { summary: 'Tóm tắt của cơ quan' });
+    expect(locked.status).toBe(403);
+    expect(locked.body.error.message).toContain('đang khoá');
+    expect((await contentManager(inject('cmsUrl'), editor, ARTICLE).update(id, { summary: 'Tóm tắt đã sửa' })).status).toBe(200);
     expect((await transition(editor, id, 'publish-update')).status).toBe(400);
     expect((await transition(editor, id, 'publish-update', { note: 'Sửa tóm tắt cho đúng số liệu.' })).status).toBe(200);
     const slug = (await contentManager(inject('cmsUrl'), editor, ARTICLE).list(`&filters[documentId][$eq]=${id}`)).body.results[0].slug;
@@ -186,7 +190,7 @@ describe('another agency', () => {
     expect((await mine.update(id, { summary: 'Bổ sung của đồng nghiệp' })).status).toBe(200);
     expect((await transition(tuPhap, id, 'submit')).status).toBe(200);
     expect((await contentManager(inject('cmsUrl'), taiChinh, ARTICLE).list()).body.results.map((r: { documentId: string }) => r.documentId)).not.toContain(id);
-    await contentManager(inject('cmsUrl'), admin, ARTICLE).remove(id);
+    await removeArticle(inject('cmsUrl'), admin, id);
   });
 
   test('a contributor cannot publish through the Content Manager', async () => {

@@ -5,6 +5,7 @@ import { slugify, type ArticleDetail, type ListArticles } from '../../shared/src
 import { contentManager, getJson, publishTestArticle, type TestArticle } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { seed, type SeedArticle } from '../support/seed.js';
+import { purgeSiteCache } from '../support/site-cache.js';
 
 const site = (path: string) => `${inject('siteUrl')}${path}`;
 const api = (path: string) => `${inject('cmsUrl')}/api/cchc${path}`;
@@ -29,8 +30,11 @@ async function getText(path: string): Promise<{ status: number; type: string; te
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-/** The same, rendered now: a query string of its own keeps the page cache out of the way. */
-const getFresh = (path: string) => getText(`${path}?t=${Date.now()}`);
+/** The same, rendered now: the page cache is purged first. */
+const getFresh = async (path: string) => {
+  await purgeSiteCache();
+  return getText(path);
+};
 
 /** A string as a literal part of a regular expression. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -68,6 +68,27 @@ export async function transitionArticle(
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
+/** The next workflow step that brings a piece closer to a state in which it may be deleted (rejected or withdrawn). */
+const TOWARDS_DELETABLE: Record<string, string> = { draft: 'submit', 'changes-requested': 'submit', submitted: 'reject', approved: 'publish', scheduled: 'unschedule', published: 'withdraw' };
+
+/**
+ * Deletes a piece as a test cleanup would, the way the rules allow: a piece that was
+ * ever submitted is first refused or withdrawn through the workflow (with a reason), then deleted.
+ */
+export async function removeArticle(cmsUrl: string, token: string, documentId: string): Promise<number> {
+  const articles = contentManager(cmsUrl, token, 'plugin::cchc.article');
+  for (let step = 0; step < 6; step++) {
+    const res = await articles.remove(documentId);
+    if (res.status === 200 || res.status === 404) return res.status;
+    const history = await fetch(`${cmsUrl}/cchc/articles/${documentId}/history`, { headers: { authorization: `Bearer ${token}` } });
+    const state = ((await history.json()) as { data?: { state?: string } }).data?.state ?? '';
+    const action = TOWARDS_DELETABLE[state];
+    if (!action) return res.status;
+    await transitionArticle(cmsUrl, token, documentId, action, { note: 'Dọn dữ liệu kiểm thử' });
+  }
+  return 0;
+}
+
 /** A reform area and an agency to file test articles under (a piece needs both to be published). */
 export async function referenceIds(cmsUrl: string, token: string): Promise<{ areaId: string; agencyId: string }> {
   const [areas, agencies] = await Promise.all([
@@ -86,7 +107,7 @@ export interface TestArticle {
 
 /**
  * Creates and publishes an article through the admin API (in the first reform area,
- * from Sở Nội vụ, unless `data` says otherwise); `remove()` deletes it so other suites see only the seed.
+ * from Sở Nội vụ, unless `data` says otherwise); `remove()` withdraws and deletes it so other suites see only the seed.
  */
 export async function publishTestArticle(cmsUrl: string, token: string, data: Record<string, unknown>): Promise<TestArticle> {
   const { areaId, agencyId } = await referenceIds(cmsUrl, token);
@@ -100,8 +121,8 @@ export async function publishTestArticle(cmsUrl: string, token: string, data: Re
     documentId,
     slug,
     remove: async () => {
-      const res = await articles.remove(documentId);
-      if (res.status !== 200) throw new Error(`deleting the test article answered ${res.status}`);
+      const status = await removeArticle(cmsUrl, token, documentId);
+      if (status !== 200) throw new Error(`deleting the test article answered ${status}`);
     },
   };
 }

@@ -30,13 +30,34 @@ declare module 'vitest' {
      * Admin API tokens of the super admin and the editor, signed in once here:
      * Strapi allows only a few sign-ins per account and minute.
      */
-    adminTokens: { admin: string; editor: string; tuPhap: string; taiChinh: string };
+    adminTokens: { admin: string; committee: string; editor: string; tuPhap: string; taiChinh: string };
+    /** The site's key for the CMS's public API (exempts it from the rate limit). */
+    siteApiKey: string;
+    /** File with the routes the CMS serves (method and path), written by the CMS when it listens. */
+    routeTable: string;
+    /** A grant given to contributors by hand before the second boot, which the second boot must take away. */
+    tamperedGrant: { action: string; subject: string };
     /** Folder where the SMTP sink keeps the CMS's e-mails (see support/smtp-sink.ts). */
     mailDir: string;
   }
 }
 
 export const DEMO_PASSWORD = 'TestDemo2024!';
+
+/** What widenContributorRole adds: contributors could make themselves members of any agency. */
+const TAMPERED_GRANT = { action: 'plugin::content-manager.explorer.create', subject: 'plugin::cchc.agency-member' };
+
+/** Adds TAMPERED_GRANT to the contributors' role through the admin API, as a super admin could. */
+async function widenContributorRole(cmsUrl: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const roles = (await (await fetch(`${cmsUrl}/admin/roles`, { headers })).json()) as { data: Array<{ id: number; code: string }> };
+  const role = roles.data.find((r) => r.code === 'cchc-contributor');
+  if (!role) throw new Error('the contributors role is missing after the first start');
+  const held = (await (await fetch(`${cmsUrl}/admin/roles/${role.id}/permissions`, { headers })).json()) as { data: Array<Record<string, unknown>> };
+  const permissions = [...held.data.map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions })), { ...TAMPERED_GRANT, properties: { fields: ['userEmail', 'agency'] }, conditions: [] }];
+  const res = await fetch(`${cmsUrl}/admin/roles/${role.id}/permissions`, { method: 'PUT', headers, body: JSON.stringify({ permissions }) });
+  if (res.status !== 200) throw new Error(`widening the contributors role answered ${res.status}: ${await res.text()}`);
+}
 
 interface Child {
   child: unknown;
@@ -59,6 +80,11 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     // A small image limit, so the upload tests need no 20 MB file.
     UPLOAD_IMAGE_MB: '2',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
+    CCHC_ROUTE_TABLE: path.join(tmp, 'routes.json'),
+    // The site is exempt from the public API's rate limit by its key; so is this test process's
+    // own address, which calls the API directly. The limit itself is tried from 127.0.0.2.
+    SITE_API_KEY: crypto.randomBytes(18).toString('base64url'),
+    RATE_LIMIT_EXEMPT_IPS: '127.0.0.1',
   };
   const mailDir = path.join(tmp, 'mail');
   const smtp = await startSmtpSink(mailDir);
@@ -73,10 +99,12 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   const boot = async () => {
     // First boot creates and seeds the database; the second must find everything in place.
     const first: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
+    // An older version, or a person, widened the contributors' role: the next start must narrow it again.
+    await widenContributorRole(first.url, await adminLogin(first.url, 'admin@cchc.local', DEMO_PASSWORD));
     await stopProcess(first.child);
     const cms: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
     started.push(cms);
-    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret, COMMITTEE_HOSTS: COMMITTEE_HOST }, log });
+    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret, COMMITTEE_HOSTS: COMMITTEE_HOST, SITE_API_KEY: env.SITE_API_KEY!, SITE_RENDERS_PER_MINUTE: '1000000' }, log });
     started.push(site);
     return { cms, site };
   };
@@ -95,8 +123,12 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   project.provide('demoPassword', DEMO_PASSWORD);
   project.provide('purgeSecret', purgeSecret);
   project.provide('mailDir', mailDir);
+  project.provide('routeTable', env.CCHC_ROUTE_TABLE!);
+  project.provide('siteApiKey', env.SITE_API_KEY!);
+  project.provide('tamperedGrant', TAMPERED_GRANT);
   project.provide('adminTokens', {
     admin: await adminLogin(stack.cms.url, 'admin@cchc.local', DEMO_PASSWORD),
+    committee: await adminLogin(stack.cms.url, 'bancd@cchc.local', DEMO_PASSWORD),
     editor: await adminLogin(stack.cms.url, 'bientap@cchc.local', DEMO_PASSWORD),
     tuPhap: await adminLogin(stack.cms.url, 'sotuphap@cchc.local', DEMO_PASSWORD),
     taiChinh: await adminLogin(stack.cms.url, 'sotaichinh@cchc.local', DEMO_PASSWORD),

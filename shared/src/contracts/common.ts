@@ -78,3 +78,10 @@ export const AttachmentSchema = z.object({
   kind: z.enum(['image', 'video', 'audio', 'document', 'other']),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/**
+ * Header with which the site identifies itself to the CMS's public API (SITE_API_KEY on
+ * both sides): the site serves every reader from its page cache, so the CMS's per-address
+ * rate limit does not apply to it.
+ */
+export const SITE_KEY_HEADER = 'x-cchc-site-key';

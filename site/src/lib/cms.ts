@@ -5,6 +5,7 @@
  * unexpected a CmsContractError.
  */
 import {
+  SITE_KEY_HEADER,
   GetAgency,
   GetCommittee,
   GetCommitteeHome,
@@ -34,7 +35,7 @@ import {
   type Topic,
 } from '@cchc/shared';
 import { z } from 'zod';
-import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsPublicUrl, cmsUrl } from './config';
+import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsPublicUrl, cmsUrl, siteApiKey } from './config';
 import { CmsContractError, CmsUnavailableError } from './errors';
 
 /** Filters and page of an article list, as the site writes them. */
@@ -55,6 +56,8 @@ export interface ArticleQuery {
 export interface CmsClientOptions {
   /** Base URL of the CMS, read on every request. */
   baseUrl: () => string;
+  /** The site's key for the CMS (SITE_API_KEY): exempts it from the CMS's rate limit. */
+  siteKey?: () => string | undefined;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   areaCacheTtlMs?: number;
@@ -139,7 +142,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
-      response = await fetchImpl(`${options.baseUrl()}${path}`, { headers: { accept }, signal });
+      const key = options.siteKey?.();
+      response = await fetchImpl(`${options.baseUrl()}${path}`, { headers: key ? { accept, [SITE_KEY_HEADER]: key } : { accept }, signal });
     } catch (cause) {
       throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
     }
@@ -297,7 +301,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   };
 }
 
-const client = createCmsClient({ baseUrl: cmsUrl });
+const client = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey });
 
 /** GET /api/cchc/home: featured, latest and per-area articles for the home page. */
 export const getHome = client.getHome;

@@ -38,6 +38,11 @@ export function siteUrl(): string | undefined {
   return value === undefined ? undefined : withoutTrailingSlash(value);
 }
 
+/** The site's key for the CMS's public API (SITE_API_KEY), or undefined. */
+export function siteApiKey(): string | undefined {
+  return env('SITE_API_KEY') || undefined;
+}
+
 /** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else CMS_URL). */
 export function cmsPublicUrl(): string {
   return withoutTrailingSlash(env('CMS_PUBLIC_URL') ?? cmsUrl());

@@ -53,8 +53,9 @@ describe('PageCache', () => {
     expect(cache.stats()).toMatchObject({ pages: 1, tags: 1 });
   });
 
-  test('evicts the least recently used pages past its memory bound', () => {
-    const cache = new PageCache(250);
+  test('evicts the least recently used pages past its memory bound (which counts keys, headers and tags too)', () => {
+    // Each entry costs its 100-byte body plus about 550 bytes of key, etag and bookkeeping: two fit.
+    const cache = new PageCache(1_500);
     cache.set('/1', page('x'.repeat(100), []));
     cache.set('/2', page('y'.repeat(100), []));
     cache.get('/1'); // now /2 is the oldest
@@ -62,7 +63,14 @@ describe('PageCache', () => {
     expect(cache.get('/2')).toBeUndefined();
     expect(cache.get('/1')).toBeDefined();
     expect(cache.get('/3')).toBeDefined();
-    expect(cache.stats().bytes).toBeLessThanOrEqual(250);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(1_500);
+  });
+
+  test('evicts the least recently used pages past its entry bound', () => {
+    const cache = new PageCache(1_000_000, 2);
+    for (const key of ['/1', '/2', '/3']) cache.set(key, page('x', [key]));
+    expect(cache.get('/1')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ pages: 2, tags: 2 });
   });
 
   test('refuses a page larger than the whole bound', () => {

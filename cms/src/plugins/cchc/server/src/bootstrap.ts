@@ -2,7 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { CchcConfig } from './config.js';
 import { PLUGIN_ID } from './constants.js';
 import { addModernImageFormats } from './media/modern-formats.js';
+import { guardDecidedMedia } from './media/decided-media.js';
 import { guardUploads } from './media/upload-guard.js';
+import { secureUploadResponses } from './media/serve-headers.js';
+import type { createPublicRateLimit } from './rate-limit/public-rate-limit.js';
 import { registerSameAgencyCondition } from './services/roles.js';
 import type { WorkflowService } from './services/workflow.js';
 
@@ -33,5 +36,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig).uploadLimits);
+  guardDecidedMedia(strapi);
+  secureUploadResponses(strapi);
+  strapi.server.use((strapi.plugin(PLUGIN_ID).service('rate-limit') as ReturnType<typeof createPublicRateLimit>).middleware);
   startScheduler(strapi);
 };

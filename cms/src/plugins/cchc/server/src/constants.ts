@@ -21,6 +21,9 @@ export const UID = {
   committeeEvent: 'plugin::cchc.committee-event',
 } as const;
 
+/** The Steering Committee website's content types. */
+export const COMMITTEE_UIDS = [UID.committee, UID.committeeMember, UID.channel, UID.steeringDocument, UID.indexResult, UID.committeeEvent] as const;
+
 /** A content-type UID of the plugin. */
 export type PluginUid = (typeof UID)[keyof typeof UID];
 

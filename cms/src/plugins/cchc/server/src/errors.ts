@@ -2,6 +2,7 @@
  * Domain errors of the plugin. Strapi's error middleware turns these into
  * 4xx responses with the message as written here (Vietnamese, for people).
  */
+import { ARTICLE_REFUSAL_MESSAGES } from '@cchc/shared';
 import { errors } from '@strapi/utils';
 
 /** Bad input: answered with 400. */
@@ -32,7 +33,8 @@ export const MESSAGES = {
   scheduleTimeInPast: 'Thời điểm hẹn đăng phải ở tương lai.',
   contributorWithoutAgency: 'Tài khoản cộng tác viên này chưa được gắn với cơ quan nào; hãy nhờ quản trị viên gắn trong mục "Cán bộ của cơ quan".',
   committeeOnly: 'Chỉ quản trị Ban chỉ đạo (Sở Nội vụ) được xem báo cáo tuân thủ.',
-  useWorkflow: 'Hãy đăng hoặc gỡ tin bài bằng bảng "Quy trình duyệt" bên phải: mỗi lần đăng, gỡ đều được ghi lại cùng người thực hiện và lý do.',
-  noWorkflowRole: 'Tài khoản của bạn không có vai trò nào trong quy trình duyệt tin bài.',
+  noWorkflowRole: ARTICLE_REFUSAL_MESSAGES['no-role'],
+  memberUnknownUser: 'Không có tài khoản quản trị nào dùng thư điện tử này; hãy tạo tài khoản trước (Cài đặt → Người dùng), rồi gắn với cơ quan.',
+  memberTaken: 'Tài khoản này đã được gắn với một cơ quan; mỗi tài khoản chỉ thuộc một cơ quan. Hãy sửa bản ghi cũ.',
   changeNoteArticle: 'Ghi chú cập nhật phải gắn với một bài viết có thật (mã bài viết trong trường articleDocumentId).',
 } as const;

@@ -34,7 +34,7 @@ export const CONTENT_MANAGER_LABELS: Partial<Record<PluginUid, ContentTypeLabels
       successor: ['Cơ quan kế thừa', 'Khi sáp nhập: bài cũ hiện cùng cơ quan kế thừa.'], phone: 'Điện thoại', email: 'Thư điện tử', website: 'Trang thông tin', address: 'Địa chỉ',
     },
   },
-  [UID.agencyMember]: { mainField: 'userEmail', fields: { userEmail: ['Thư điện tử tài khoản', 'Thư điện tử đăng nhập quản trị của cán bộ.'], agency: 'Cơ quan' } },
+  [UID.agencyMember]: { mainField: 'userEmail', fields: { userEmail: ['Thư điện tử tài khoản', 'Thư điện tử đăng nhập quản trị của cán bộ; khi lưu, bản ghi được gắn với tài khoản có thư điện tử này (đổi thư điện tử sau đó không đổi cơ quan).'], userId: ['Mã tài khoản', 'Tự điền khi lưu.'], agency: 'Cơ quan' } },
   [UID.complianceExemption]: { fields: { agency: 'Cơ quan', year: 'Năm', quarter: 'Quý', reason: 'Lý do miễn' } },
   [UID.plan]: { mainField: 'title', fields: { year: 'Năm', code: 'Số ký hiệu văn bản ban hành', title: 'Tên kế hoạch', issuedOn: 'Ngày ban hành', issuer: 'Cơ quan ban hành', summary: 'Mục đích, yêu cầu', tasks: 'Nhiệm vụ' } },
   [UID.planTask]: {

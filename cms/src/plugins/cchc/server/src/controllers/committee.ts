@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { GetDocument, GetEvent, GetPlanTracker, ListDocuments, ListEvents } from '@cchc/shared';
 import { PLUGIN_ID } from '../constants.js';
 import type { CommitteeService } from '../services/committee.js';
+import type { ResponseCache } from '../services/response-cache.js';
 import { parseInput } from './parse.js';
 
 interface Ctx {
@@ -13,6 +14,8 @@ interface Ctx {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('committee') as CommitteeService;
+  // The two answers that aggregate the most are kept until something they show changes.
+  const cached = () => strapi.plugin(PLUGIN_ID).service('response-cache') as ResponseCache;
   return {
     async about(ctx: Ctx) {
       ctx.body = { data: await service().about() };
@@ -21,7 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().home() };
     },
     async listDocuments(ctx: Ctx) {
-      ctx.body = await service().documents(parseInput(ListDocuments.QuerySchema, ctx.query));
+      const query = parseInput(ListDocuments.QuerySchema, ctx.query);
+      ctx.body = await cached().get(`documents:${JSON.stringify(query)}`, () => service().documents(query));
     },
     async getDocument(ctx: Ctx) {
       const { slug } = parseInput(GetDocument.ParamsSchema, ctx.params);
@@ -32,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async getPlanTracker(ctx: Ctx) {
       const { year } = parseInput(GetPlanTracker.ParamsSchema, ctx.params);
-      ctx.body = { data: await service().planTracker(year) };
+      ctx.body = { data: await cached().get(`plan:${year}`, () => service().planTracker(year)) };
     },
     async listIndices(ctx: Ctx) {
       ctx.body = { data: await service().indices() };

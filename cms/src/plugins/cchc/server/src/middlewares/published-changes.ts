@@ -6,14 +6,14 @@
  * A plain save changes only a draft, which the public does not see.
  */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, UID } from '../constants.js';
+import { COMMITTEE_UIDS, PLUGIN_ID, UID } from '../constants.js';
 import type { ArticleRepository } from '../repositories/articles.js';
 import type { PublishedChangesService } from '../services/published-changes.js';
 
 const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
-const COMMITTEE_UIDS = new Set<string>([UID.committee, UID.committeeMember, UID.channel, UID.steeringDocument, UID.indexResult, UID.committeeEvent]);
+const COMMITTEE = new Set<string>(COMMITTEE_UIDS);
 const COMMITTEE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 /** Runs `work` once the current transaction, if any, has committed (never for a rolled-back change). */
@@ -48,7 +48,7 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
       afterCommit(strapi, () => changes().taxonomyChanged());
       return result;
     }
-    if (COMMITTEE_UIDS.has(uid) && COMMITTEE_ACTIONS.has(action)) {
+    if (COMMITTEE.has(uid) && COMMITTEE_ACTIONS.has(action)) {
       const result = await next();
       afterCommit(strapi, () => changes().committeeChanged());
       return result;

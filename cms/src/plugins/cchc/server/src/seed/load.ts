@@ -27,5 +27,10 @@ export function loadSeed(dir: string) {
   };
 }
 
+/** Only the demo accounts (read on every start, seeding or not). */
+export function loadAccounts(dir: string) {
+  return readJson(dir, 'accounts.json', AccountsSchema);
+}
+
 /** The demo data set as loaded. */
 export type Seed = ReturnType<typeof loadSeed>;

@@ -208,7 +208,7 @@ export const AccountsSchema = z.array(
     email: z.email(),
     firstname: z.string(),
     lastname: z.string(),
-    role: z.enum(['super-admin', 'editor', 'contributor']),
+    role: z.enum(['super-admin', 'committee-admin', 'editor', 'contributor']),
     agency: slug.nullable(),
   }),
 );

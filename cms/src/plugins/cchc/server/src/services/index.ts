@@ -9,6 +9,7 @@ import { createComplianceService } from './compliance.js';
 import { createCommitteeService } from './committee.js';
 import { createCommitteeRepository } from '../repositories/committee.js';
 import { createOverviewService } from './overview.js';
+import { createResponseCache, type ResponseCache } from './response-cache.js';
 import { createPublicContentService } from './public-content.js';
 import { createPublishedChangesService } from './published-changes.js';
 import { createSearchService, type SearchService } from './search.js';
@@ -18,6 +19,7 @@ import { createStartupService } from './startup.js';
 import { createWorkflowService } from './workflow.js';
 import { createNotificationService } from './notifications.js';
 import { createWorkflowRepository } from '../repositories/workflow.js';
+import { createPublicRateLimit } from '../rate-limit/public-rate-limit.js';
 
 type Ctx = { strapi: Core.Strapi };
 
@@ -46,8 +48,11 @@ export default {
     createPublishedChangesService({
       search: service<SearchService>(strapi, 'search'),
       purge: service<SitePurgeService>(strapi, 'site-purge'),
+      responses: service<ResponseCache>(strapi, 'response-cache'),
       warn: (m) => strapi.log.warn(m),
     }),
+  'response-cache': ({ strapi }: Ctx) => createResponseCache({ ttlMs: config(strapi).responseCacheSeconds * 1000 }),
+  'rate-limit': ({ strapi }: Ctx) => createPublicRateLimit(config(strapi).rateLimit, (m) => strapi.log.warn(m)),
   startup: ({ strapi }: Ctx) =>
     createStartupService({ strapi, seed: service<ReturnType<typeof createSeedService>>(strapi, 'seed'), search: service<SearchService>(strapi, 'search') }),
   workflow: ({ strapi }: Ctx) => {

@@ -1,10 +1,11 @@
 /**
- * What follows a change the public can see: the search index is updated and the
- * sites purge the cached pages that showed the article (before and after the change,
+ * What follows a change the public can see: the search index is updated, the CMS's
+ * cached aggregate answers are dropped, and the sites purge the cached pages that showed the article (before and after the change,
  * so a move between areas purges both), or everything after a taxonomy edit.
  */
 import { TAG, articleTags } from '@cchc/shared';
 import type { ArticleRecord } from '../mappers/public.js';
+import type { ResponseCache } from './response-cache.js';
 import type { SearchService } from './search.js';
 import type { SitePurgeService } from './site-purge.js';
 
@@ -20,9 +21,10 @@ function tagsOf(row: ArticleRecord): string[] {
 }
 
 /** Creates the service. */
-export function createPublishedChangesService({ search, purge, warn }: { search: SearchService; purge: SitePurgeService; warn: (m: string) => void }) {
-  /** Purges in the background: an editor's request does not wait for the sites. */
+export function createPublishedChangesService({ search, purge, responses, warn }: { search: SearchService; purge: SitePurgeService; responses: ResponseCache; warn: (m: string) => void }) {
+  /** Purges in the background: an editor's request does not wait for the sites. The CMS's own aggregated answers go at once. */
   const purgeLater = (tags: string[]) => {
+    responses.clear();
     if (purge.enabled && tags.length > 0) purge.purge(tags).catch((error: Error) => warn(`[cchc] purge failed: ${error.message}`));
   };
   return {

@@ -7,10 +7,9 @@ import { seedDemo } from '../seed/index.js';
 /** Creates the seed service. */
 export function createSeedService(strapi: Core.Strapi) {
   return {
-    /** Seeds the configured data set when seeding is enabled; creates only what is missing. */
+    /** Seeds the configured data set when seeding is enabled (creates only what is missing); applies the demo accounts' rule always. */
     async run(): Promise<void> {
-      const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig;
-      if (config.seed) await seedDemo(strapi, config);
+      await seedDemo(strapi, strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig);
     },
   };
 }

@@ -54,7 +54,7 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
     const article = await repo.findArticle(documentId);
     if (!article) throw new NotFoundError(MESSAGES.articleNotFound);
     if (actor.role === 'contributor') {
-      const agency = await repo.agencyOf(actor.email);
+      const agency = actor.id === null ? null : await repo.agencyOf(actor.id);
       // Another agency's piece is not even acknowledged.
       if (!agency || article.agency?.slug !== agency) throw new NotFoundError(MESSAGES.articleNotFound);
     }

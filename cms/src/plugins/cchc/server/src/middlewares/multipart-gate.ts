@@ -1,0 +1,47 @@
+/**
+ * Koa middleware, placed before Strapi's body parser (config/middlewares.ts): a
+ * multipart body is accepted only by the routes that take uploads, and only with
+ * credentials; anything else is refused before a byte of it is written to disk.
+ */
+const UPLOAD_ROUTES: ReadonlyArray<[method: string, path: RegExp]> = [
+  ['POST', /^\/upload\/?$/],
+  ['POST', /^\/upload\/files\/?$/],
+  ['POST', /^\/upload\/files\/\d+\/replace\/?$/],
+  ['POST', /^\/api\/upload\/?$/],
+];
+
+/** Answer of a refused body (Vietnamese, for people). */
+export const MULTIPART_REFUSED = 'Địa chỉ này không nhận tệp tải lên.';
+/** Answer of an upload sent without signing in. */
+export const MULTIPART_UNSIGNED = 'Hãy đăng nhập trước khi tải tệp lên.';
+
+interface KoaContext {
+  method: string;
+  path: string;
+  is: (...types: string[]) => string | false | null;
+  get: (name: string) => string;
+  status: number;
+  body: unknown;
+}
+
+/** True when a request may carry a multipart body. */
+export function acceptsMultipart(method: string, path: string): boolean {
+  return UPLOAD_ROUTES.some(([m, p]) => m === method && p.test(path));
+}
+
+/** The middleware factory, as Strapi's middleware config calls it. */
+export default () => async (ctx: KoaContext, next: () => Promise<void>) => {
+  if (!ctx.is('multipart')) return next();
+  if (!acceptsMultipart(ctx.method, ctx.path)) {
+    ctx.status = 415;
+    ctx.body = { data: null, error: { status: 415, name: 'UnsupportedMediaTypeError', message: MULTIPART_REFUSED } };
+    return;
+  }
+  // An upload without credentials is refused before its body is written to disk (the route checks them properly after).
+  if (!ctx.get('authorization')) {
+    ctx.status = 401;
+    ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: MULTIPART_UNSIGNED } };
+    return;
+  }
+  await next();
+};

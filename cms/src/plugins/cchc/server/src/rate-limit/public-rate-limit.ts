@@ -1,0 +1,103 @@
+/**
+ * Rate limits on the public API (/api/…), per client address, with
+ * rate-limiter-flexible: in memory by default, in Redis when REDIS_URL is set (so
+ * several CMS instances share one budget; memory takes over while Redis is down).
+ * Expensive reads cost more points. The site, which serves every reader from its page
+ * cache, identifies itself with SITE_API_KEY and is not limited; nor are the
+ * addresses an operator lists (monitoring, a trusted proxy).
+ */
+import crypto from 'node:crypto';
+import { SITE_KEY_HEADER, clientKey } from '@cchc/shared';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** The limiter's settings (plugin config `rateLimit`). */
+export interface RateLimitConfig {
+  /** Points a client address may spend per window. */
+  points: number;
+  /** The window, in seconds. */
+  durationSeconds: number;
+  /** Redis for a budget shared by several CMS instances; empty: memory. */
+  redisUrl: string;
+  /** Addresses never limited. */
+  exemptIps: string[];
+  /** The site's key (SITE_API_KEY); empty: no client is exempt by key. */
+  siteApiKey: string;
+}
+
+/** What a request costs, by path: reads that aggregate or search cost more than a page of a list. */
+export const ROUTE_COSTS: ReadonlyArray<[pattern: RegExp, points: number]> = [
+  [/^\/api\/cchc\/committee\/plans\/\d+/i, 5],
+  [/^\/api\/cchc\/search\b/i, 3],
+  [/^\/api\/cchc\/committee\/documents\/?$/i, 3],
+];
+
+
+/** Pages past this one cost as much as a search: deep offsets make the database work. */
+const DEEP_PAGE = 20;
+
+/**
+ * The points a request costs.
+ * @example costOf('/api/cchc/search', 'q=mot+cua') // 3
+ */
+export function costOf(path: string, query: string): number {
+  const base = ROUTE_COSTS.find(([pattern]) => pattern.test(path))?.[1] ?? 1;
+  const page = Number(new URLSearchParams(query).get('page') ?? 1);
+  return Number.isFinite(page) && page > DEEP_PAGE ? Math.max(base, 3) : base;
+}
+
+/** The answer of a limited request, in Vietnamese. */
+export const tooManyMessage = (seconds: number) => `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`;
+
+interface KoaContext {
+  path: string;
+  querystring: string;
+  ip: string;
+  get: (name: string) => string;
+  set: (name: string, value: string) => void;
+  status: number;
+  body: unknown;
+}
+
+/** Compares secrets in constant time. */
+const sameSecret = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Creates the limiter and its Koa middleware; `close` ends the Redis connection. */
+export function createPublicRateLimit(config: RateLimitConfig, warn: (message: string) => void) {
+  const memory = new RateLimiterMemory({ points: config.points, duration: config.durationSeconds, keyPrefix: 'cchc-public' });
+  let redis: Redis | null = null;
+  let limiter: RateLimiterAbstract = memory;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis.on('error', (error: Error) => warn(`[cchc] rate limit: Redis unavailable (${error.message}); counting in memory meanwhile`));
+    limiter = new RateLimiterRedis({ storeClient: redis, points: config.points, duration: config.durationSeconds, keyPrefix: 'cchc-public', insuranceLimiter: memory });
+  }
+  const exempt = new Set(config.exemptIps);
+
+  const middleware = async (ctx: KoaContext, next: () => Promise<void>) => {
+    // The router matches paths whatever their case: so does the limit.
+    if (!ctx.path.toLowerCase().startsWith('/api/')) return next();
+    const key = ctx.get(SITE_KEY_HEADER);
+    const client = clientKey(ctx.ip);
+    if ((config.siteApiKey && key && sameSecret(key, config.siteApiKey)) || exempt.has(client)) return next();
+    try {
+      const result = await limiter.consume(client, costOf(ctx.path, ctx.querystring));
+      ctx.set('RateLimit-Remaining', String(result.remainingPoints));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      ctx.status = 429;
+      ctx.set('Retry-After', String(seconds));
+      ctx.body = { data: null, error: { status: 429, name: 'TooManyRequestsError', message: tooManyMessage(seconds) } };
+      return;
+    }
+    await next();
+  };
+
+  return {
+    middleware,
+    /** Resolves once Redis is connected (until then, and whenever it is down, counts are kept in memory). */
+    ready: (): Promise<void> => (redis && redis.status !== 'ready' ? new Promise((resolve) => redis!.once('ready', () => resolve())) : Promise.resolve()),
+    close: async () => void (await redis?.quit().catch(() => undefined)),
+  };
+}

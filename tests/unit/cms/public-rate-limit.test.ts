@@ -1,0 +1,99 @@
+/**
+ * The public API's rate limiter: costs, client keys, and its Redis store, against the
+ * local Redis (127.0.0.1:6379; REDIS_URL overrides): two CMS instances share one budget.
+ * Without Redis the Redis case is skipped with a warning, except on CI where it fails.
+ */
+import net from 'node:net';
+import { afterAll, describe, expect, test } from 'vitest';
+import { clientKey } from '../../../shared/src/index.js';
+import { costOf, createPublicRateLimit, type RateLimitConfig } from '../../../cms/src/plugins/cchc/server/src/rate-limit/public-rate-limit.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const redisUp = await new Promise<boolean>((resolve) => {
+  const url = new URL(REDIS_URL);
+  const socket = net.connect(Number(url.port || 6379), url.hostname);
+  socket.once('connect', () => (socket.destroy(), resolve(true)));
+  socket.once('error', () => resolve(false));
+});
+if (!redisUp) {
+  if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must test the shared rate limit.`);
+  console.warn(`[tests] Redis not reachable at ${REDIS_URL}: the shared rate-limit case is skipped.`);
+}
+
+/** A request as the middleware sees it; returns the status it answered (200: passed on). */
+async function request(middleware: ReturnType<typeof createPublicRateLimit>['middleware'], path: string, ip: string, headers: Record<string, string> = {}) {
+  const ctx = {
+    path,
+    querystring: '',
+    ip,
+    status: 200,
+    body: undefined as unknown,
+    sent: {} as Record<string, string>,
+    get: (name: string) => headers[name.toLowerCase()] ?? '',
+    set(name: string, value: string) {
+      this.sent[name] = value;
+    },
+  };
+  await middleware(ctx, async () => {});
+  return ctx;
+}
+
+const config = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({ points: 6, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: 'khoa-cua-site', ...overrides });
+
+test.each([
+  ['/api/cchc/topics', '', 1],
+  ['/api/cchc/search', 'q=mot+cua', 3],
+  ['/API/CCHC/SEARCH', 'q=x', 3],
+  ['/api/cchc/committee/plans/2024', '', 5],
+  ['/api/cchc/articles', 'page=21', 3],
+])('%s?%s costs %i', (path, query, points) => {
+  expect(costOf(path, query)).toBe(points);
+});
+
+test.each([
+  ['10.1.2.3', '10.1.2.3'],
+  ['::ffff:10.1.2.3', '10.1.2.3'],
+  ['2001:db8:1:2:a:b:c:d', '2001:db8:1:2::/64'],
+  ['2001:db8:1:2:ffff::1', '2001:db8:1:2::/64'],
+  ['2001:db8::1', '2001:db8:0:0::/64'],
+])('clientKey(%s) is %s', (ip, key) => {
+  expect(clientKey(ip)).toBe(key);
+});
+
+describe('in memory', () => {
+  const limit = createPublicRateLimit(config(), () => {});
+  afterAll(() => limit.close());
+
+  test('a client past its budget gets 429 with Retry-After and a Vietnamese message; the site by its key and other paths pass', async () => {
+    expect((await request(limit.middleware, '/api/cchc/search', '10.0.0.1')).status).toBe(200);
+    expect((await request(limit.middleware, '/api/cchc/search', '10.0.0.1')).status).toBe(200);
+    const refused = await request(limit.middleware, '/api/cchc/topics', '10.0.0.1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.sent['Retry-After'])).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(refused.body)).toContain('thử lại sau');
+    expect((await request(limit.middleware, '/api/cchc/topics', '10.0.0.1', { 'x-cchc-site-key': 'khoa-cua-site' })).status).toBe(200);
+    expect((await request(limit.middleware, '/admin/login', '10.0.0.1')).status).toBe(200);
+    // Another address of the same IPv6 /64 is the same client.
+    for (let i = 0; i < 6; i++) await request(limit.middleware, '/api/cchc/topics', `2001:db8:9:9::${i + 1}`);
+    expect((await request(limit.middleware, '/api/cchc/topics', '2001:db8:9:9::ff')).status).toBe(429);
+  });
+});
+
+describe.runIf(redisUp)('in Redis', () => {
+  test('two CMS instances share one budget', async () => {
+    const prefix = `10.9.${Date.now() % 250}.${Math.floor(Math.random() * 250)}`;
+    const a = createPublicRateLimit(config({ redisUrl: REDIS_URL }), () => {});
+    const b = createPublicRateLimit(config({ redisUrl: REDIS_URL }), () => {});
+    try {
+      await Promise.all([a.ready(), b.ready()]);
+      for (let i = 0; i < 3; i++) expect((await request(a.middleware, '/api/cchc/topics', prefix)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await request(b.middleware, '/api/cchc/topics', prefix)).status).toBe(200);
+      expect((await request(a.middleware, '/api/cchc/topics', prefix)).status).toBe(429);
+      expect((await request(b.middleware, '/api/cchc/topics', prefix)).status).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
