@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { contentManager, getJson, removeArticle, transitionArticle } from '../support/api.js';
+import { contentManager, getJson, removeArticles, transitionArticle } from '../support/api.js';
 
 const ARTICLE = 'plugin::cchc.article';
 const cms = (path: string) => `${inject('cmsUrl')}${path}`;
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const id of created) await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, id);
+  await removeArticles(inject('cmsUrl'), inject('adminTokens').admin, created);
 }, 120_000);
 
 describe('a contributor cannot publish without review', () => {

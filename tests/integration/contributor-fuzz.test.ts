@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { WORKFLOW_ACTION_NAMES } from '../../shared/src/index.js';
-import { contentManager, removeArticle, transitionArticle } from '../support/api.js';
+import { contentManager, removeArticles, transitionArticle } from '../support/api.js';
 
 const ARTICLE = 'plugin::cchc.article';
 const SEED = Number(process.env.FUZZ_SEED ?? 20241);
@@ -104,7 +104,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const id of created) await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, id);
+  await removeArticles(inject('cmsUrl'), inject('adminTokens').admin, created);
 }, 180_000);
 
 test(`a contributor's random requests never publish, change a decided text or rewrite history (seed ${SEED})`, async () => {

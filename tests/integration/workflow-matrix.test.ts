@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { WORKFLOW_ACTION_NAMES, WORKFLOW_STATES, decideTransition, type WorkflowRole, type WorkflowState } from '../../shared/src/index.js';
-import { contentManager, removeArticle, transitionArticle } from '../support/api.js';
+import { contentManager, removeArticles, transitionArticle } from '../support/api.js';
 
 const ARTICLE = 'plugin::cchc.article';
 const NOTE = 'Lý do kiểm thử';
@@ -56,8 +56,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const id of created) await removeArticle(inject('cmsUrl'), inject('adminTokens').admin, id);
-}, 120_000);
+  await removeArticles(inject('cmsUrl'), inject('adminTokens').admin, created);
+}, 240_000);
 
 describe.each(WORKFLOW_STATES)('from %s', (state) => {
   // Each case has its own piece, so they run side by side (the expect of each case's context).

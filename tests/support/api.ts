@@ -89,6 +89,16 @@ export async function removeArticle(cmsUrl: string, token: string, documentId: s
   return 0;
 }
 
+/** removeArticle for many pieces, `parallel` at a time (a cleanup of hundreds of pieces in several states). */
+export async function removeArticles(cmsUrl: string, token: string, documentIds: readonly string[], parallel = 8): Promise<void> {
+  const queue = [...documentIds];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await removeArticle(cmsUrl, token, id);
+    }),
+  );
+}
+
 /** A reform area and an agency to file test articles under (a piece needs both to be published). */
 export async function referenceIds(cmsUrl: string, token: string): Promise<{ areaId: string; agencyId: string }> {
   const [areas, agencies] = await Promise.all([
