@@ -38,6 +38,9 @@ const hostName = (host: string): string => host.trim().toLowerCase().replace(/:\
  * @example normaliseRequest('/?junk=1', 'evil.test', { hosts: new Set(['site.test']), canonicalHost: null }).misdirected // true
  */
 export function normaliseRequest(rawUrl: string, rawHost: string | undefined, policy: HostPolicy): NormalisedRequest {
+  // The common case, a plain path, needs no parsing.
+  const plain = /^\/[A-Za-z0-9\-_/]*$/.test(rawUrl) && !rawUrl.includes('//');
+  if (plain) return withHost(rawUrl, rawHost, policy);
   let parsed: URL;
   try {
     parsed = new URL(rawUrl, 'http://placeholder');
@@ -49,7 +52,11 @@ export function normaliseRequest(rawUrl: string, rawHost: string | undefined, po
   const query = new URLSearchParams();
   for (const name of wanted) for (const value of parsed.searchParams.getAll(name)) query.append(name, value);
   const search = query.size > 0 ? `?${query.toString()}` : '';
-  const url = `${path}${search}`;
+  return withHost(`${path}${search}`, rawHost, policy);
+}
+
+/** The key and host of a normalised URL. */
+function withHost(url: string, rawHost: string | undefined, policy: HostPolicy): NormalisedRequest {
   const full = (rawHost ?? '').trim().toLowerCase();
   const name = hostName(full);
   if (policy.hosts.has(name)) {

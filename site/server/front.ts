@@ -54,11 +54,15 @@ function storedHeaders(headers: http.IncomingHttpHeaders): Record<string, string
   return kept;
 }
 
+/** Response headers as a plain object. */
+type Headers = Readonly<Record<string, string>>;
+
 /** Writes a cached page, honouring If-None-Match, Accept-Encoding and HEAD. */
-function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE', now: number): void {
+function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE', now: number, secure: Headers): void {
   const encoding = pickEncoding(req.headers['accept-encoding']);
   const body = page.bodies[encoding];
   const headers: http.OutgoingHttpHeaders = {
+    ...secure,
     ...page.headers,
     'cache-control': CDN_CACHE_CONTROL,
     etag: page.etag,
@@ -77,8 +81,8 @@ function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: Cac
 }
 
 /** Writes an answer that is not cached (404, 503, …) as Astro gave it. */
-function sendRendered(req: http.IncomingMessage, res: http.ServerResponse, rendered: Rendered): void {
-  res.writeHead(rendered.status, { ...storedHeaders(rendered.headers), 'content-length': rendered.body.length, 'x-cache': 'BYPASS' });
+function sendRendered(req: http.IncomingMessage, res: http.ServerResponse, rendered: Rendered, secure: Headers): void {
+  res.writeHead(rendered.status, { ...secure, ...storedHeaders(rendered.headers), 'content-length': rendered.body.length, 'x-cache': 'BYPASS' });
   res.end(req.method === 'HEAD' ? undefined : rendered.body);
 }
 
@@ -106,6 +110,11 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 
 /** Creates the request handler of the front server. */
 export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute) }: FrontDeps) {
+  // Built once: the hot path only copies them.
+  const headersOver: Record<'http' | 'https', Headers> = {
+    http: securityHeaders(config.mediaOrigins, false, config.frameHosts),
+    https: securityHeaders(config.mediaOrigins, true, config.frameHosts),
+  };
   const inflight = new Map<string, Promise<Refreshed>>();
 
   /** Renders a path once however many requests wait for it, and stores it when it may be. */
@@ -142,12 +151,12 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     log(`[cache] ${why}: serving the stale copy of ${path}`);
   }
 
-  async function handlePage(req: http.IncomingMessage, res: http.ServerResponse, key: string, url: string): Promise<void> {
+  async function handlePage(req: http.IncomingMessage, res: http.ServerResponse, key: string, url: string, secure: Headers): Promise<void> {
     const page = cache.get(key);
     const current = now();
     if (page && !page.invalidated) {
-      if (current - page.storedAt < config.freshSeconds * 1000) return sendPage(req, res, page, 'HIT', current);
-      sendPage(req, res, page, 'STALE', current);
+      if (current - page.storedAt < config.freshSeconds * 1000) return sendPage(req, res, page, 'HIT', current, secure);
+      sendPage(req, res, page, 'STALE', current, secure);
       refresh(key, url, req.headers)
         .then(({ rendered }) => rendered.status >= 500 && serveStaleBecause(url, `render answered ${rendered.status}`))
         .catch((error: Error) => serveStaleBecause(url, error.message));
@@ -156,8 +165,8 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     // A render costs the CMS: each client has a budget of them (hits cost nothing).
     const wait = await renderBudget(clientOf(req, config.trustProxy));
     if (wait !== null) {
-      if (page) return sendPage(req, res, page, 'STALE', current);
-      res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(wait) });
+      if (page) return sendPage(req, res, page, 'STALE', current, secure);
+      res.writeHead(429, { ...secure, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(wait) });
       res.end(`Bạn mở quá nhiều trang trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`);
       return;
     }
@@ -167,16 +176,16 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     } catch (error) {
       if (page) {
         serveStaleBecause(url, (error as Error).message);
-        return sendPage(req, res, page, 'STALE', current);
+        return sendPage(req, res, page, 'STALE', current, secure);
       }
       throw error;
     }
     const { rendered, page: fresh } = refreshed;
     if (rendered.status >= 500 && page) {
       serveStaleBecause(url, `render answered ${rendered.status}`);
-      return sendPage(req, res, page, 'STALE', current);
+      return sendPage(req, res, page, 'STALE', current, secure);
     }
-    return fresh ? sendPage(req, res, fresh, 'MISS', now()) : sendRendered(req, res, rendered);
+    return fresh ? sendPage(req, res, fresh, 'MISS', now(), secure) : sendRendered(req, res, rendered, secure);
   }
 
   async function handlePurge(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -211,9 +220,12 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     // only the parameters a route reads make the key, so junk query strings add no entries.
     const target = normaliseRequest(raw, req.headers.host, config.hostPolicy);
     const url = target.url;
-    for (const [name, value] of Object.entries(securityHeaders(config.mediaOrigins, cameOverHttps(req), config.frameHosts))) res.setHeader(name, value);
+    const secure = headersOver[cameOverHttps(req) ? 'https' : 'http'];
     try {
       if (raw === PURGE_PATH || raw.startsWith(`${PURGE_PATH}?`)) return await handlePurge(req, res);
+      // Pages carry the security headers in their one writeHead (the hot path); other answers get them here.
+      const other = target.misdirected || (req.method !== 'GET' && req.method !== 'HEAD');
+      if (other) for (const [name, value] of Object.entries(secure)) res.setHeader(name, value);
       if (target.misdirected) {
         res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
         res.end('Trang này không phục vụ tên miền đã yêu cầu.');
@@ -226,11 +238,11 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
       }
       // Astro renders with the normalised host: the page matches the key it is stored under.
       req.headers.host = target.host;
-      await handlePage(req, res, target.key, url);
+      await handlePage(req, res, target.key, url, secure);
     } catch (error) {
       log(`[site] ${url}: ${(error as Error).message}`);
       if (!res.headersSent) {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '60' });
+        res.writeHead(503, { ...secure, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '60' });
         res.end('Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.');
       }
     }

@@ -1,4 +1,5 @@
 /** The page cache in front of Astro: hits, signed purges, edits shown within 2 s, and the CMS going down. */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { PURGE_PATH, slugify } from '../../shared/src/index.js';
 // @ts-expect-error scripts/lib is JavaScript without declarations
@@ -43,6 +44,33 @@ describe('cached pages', () => {
     expect(transferred + (await script.arrayBuffer()).byteLength).toBeLessThanOrEqual(60 * 1024);
     // Without it, the print button stays hidden and the page reads the same.
     expect(html).toMatch(/data-print hidden/);
+  });
+});
+
+describe('every answer of the site', () => {
+  test.each(['/', '/bai-viet/khong-co-bai-nay', '/rss.xml'])('%s carries the security headers: a CSP without inline script, nosniff, referrer policy, no framing', async (path) => {
+    const res = await fetch(site(path));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    // HSTS only over HTTPS (here through a proxy's X-Forwarded-Proto).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    const overTls = await fetch(site(path), { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overTls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  test('a host the site does not serve is answered 421, and nothing is stored for it', async () => {
+    const url = new URL(site('/'));
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get({ host: url.hostname, port: url.port, path: '/', headers: { host: 'khong-phai-trang-nay.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(status).toBe(421);
   });
 });
 
