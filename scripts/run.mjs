@@ -11,6 +11,7 @@ const COMMANDS = {
   build: () => import('./commands/build.mjs'),
   typecheck: () => import('./commands/typecheck.mjs'),
   bench: () => import('./commands/bench.mjs'),
+  'seed-files': () => import('./commands/seed-files.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

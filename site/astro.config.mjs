@@ -3,10 +3,11 @@ import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
 // Every page is rendered on request from the CMS's public API; nothing is prerendered.
-// HOST and PORT are read by the standalone server at run time.
+// Middleware mode: the front server (site/server/main.ts) calls Astro's handler in its own
+// process on a cache miss, and serves dist/client itself.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   // The site keeps no per-visitor state, so the adapter's default file-backed sessions are off.
   session: false,
   server: { port: 4321 },

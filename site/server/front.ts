@@ -11,14 +11,16 @@ import { cameOverHttps, securityHeaders } from './security-headers.ts';
 import { compressBodies, etagOf, pickEncoding, type CachedPage, type PageCache } from './page-cache.ts';
 import { verifyPurge } from './purge-auth.ts';
 import { clientOf, createRenderBudget, type RenderBudget } from './render-budget.ts';
-import type { Rendered } from './upstream.ts';
+import type { Rendered } from './render.ts';
 
 /** Collaborators of the front handler. */
 export interface FrontDeps {
   config: FrontConfig;
   cache: PageCache;
-  /** Renders a path through Astro. */
-  render: (path: string, headers: http.IncomingHttpHeaders) => Promise<Rendered>;
+  /** Renders a path through Astro, with the visitor's headers and socket (for its address). */
+  render: (path: string, headers: http.IncomingHttpHeaders, socket: http.IncomingMessage['socket']) => Promise<Rendered>;
+  /** The static files (dist/client) by URL path, served as they are (default: none). */
+  staticFiles?: ReadonlyMap<string, CachedPage>;
   now: () => number;
   log: (line: string) => void;
   /** Renders a client may still cause (default: config.rendersPerMinute per client). */
@@ -58,13 +60,21 @@ function storedHeaders(headers: http.IncomingHttpHeaders): Record<string, string
 type Headers = Readonly<Record<string, string>>;
 
 /** Writes a cached page, honouring If-None-Match, Accept-Encoding and HEAD. */
-function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, state: 'HIT' | 'MISS' | 'STALE', now: number, secure: Headers): void {
+function sendPage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  page: CachedPage,
+  state: 'HIT' | 'MISS' | 'STALE',
+  now: number,
+  secure: Headers,
+  cacheControl = CDN_CACHE_CONTROL,
+): void {
   const encoding = pickEncoding(req.headers['accept-encoding']);
   const body = page.bodies[encoding];
   const headers: http.OutgoingHttpHeaders = {
     ...secure,
     ...page.headers,
-    'cache-control': CDN_CACHE_CONTROL,
+    'cache-control': cacheControl,
     etag: page.etag,
     vary: 'Accept-Encoding',
     age: String(Math.max(0, Math.floor((now - page.storedAt) / 1000))),
@@ -109,7 +119,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** Creates the request handler of the front server. */
-export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute) }: FrontDeps) {
+export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute), staticFiles = new Map() }: FrontDeps) {
   // Built once: the hot path only copies them.
   const headersOver: Record<'http' | 'https', Headers> = {
     http: securityHeaders(config.mediaOrigins, false, config.frameHosts),
@@ -118,10 +128,10 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
   const inflight = new Map<string, Promise<Refreshed>>();
 
   /** Renders a path once however many requests wait for it, and stores it when it may be. */
-  function refresh(key: string, url: string, headers: http.IncomingHttpHeaders): Promise<Refreshed> {
+  function refresh(key: string, url: string, req: http.IncomingMessage): Promise<Refreshed> {
     let pending = inflight.get(key);
     if (!pending) {
-      pending = render(url, headers)
+      pending = render(url, req.headers, req.socket)
         .then((rendered): Refreshed => {
           if (isCacheable(rendered)) {
             const page: CachedPage = {
@@ -157,7 +167,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     if (page && !page.invalidated) {
       if (current - page.storedAt < config.freshSeconds * 1000) return sendPage(req, res, page, 'HIT', current, secure);
       sendPage(req, res, page, 'STALE', current, secure);
-      refresh(key, url, req.headers)
+      refresh(key, url, req)
         .then(({ rendered }) => rendered.status >= 500 && serveStaleBecause(url, `render answered ${rendered.status}`))
         .catch((error: Error) => serveStaleBecause(url, error.message));
       return;
@@ -172,7 +182,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     }
     let refreshed: Refreshed;
     try {
-      refreshed = await refresh(key, url, req.headers);
+      refreshed = await refresh(key, url, req);
     } catch (error) {
       if (page) {
         serveStaleBecause(url, (error as Error).message);
@@ -236,6 +246,9 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
         res.end('Phương thức không được hỗ trợ.');
         return;
       }
+      const file = staticFiles.get(raw.split('?', 1)[0]!);
+      // Astro's hashed assets say immutable; the rest is kept by CDNs like a page.
+      if (file) return sendPage(req, res, file, 'HIT', now(), secure, file.headers['cache-control'] ?? CDN_CACHE_CONTROL);
       // Astro renders with the normalised host: the page matches the key it is stored under.
       req.headers.host = target.host;
       await handlePage(req, res, target.key, url, secure);

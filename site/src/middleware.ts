@@ -6,12 +6,12 @@
  * Steering Committee website's home page.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { listReformAreas } from './lib/cms';
+import { COMMITTEE_ROOT, SITE_PATHS } from '@cchc/shared';
+import { reformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
 import { TAG, addCacheTags } from './lib/cache-tags';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ROUTE, cacheControlFor } from './lib/http';
 import { committeeHosts } from './lib/config';
-import { COMMITTEE_ROOT } from './lib/committee/paths';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Second pass, after the rewrite below: render the 503 page without calling the CMS again.
@@ -21,9 +21,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   // Not awaited here: the page's own request runs meanwhile, and it alone decides
   // whether the CMS being down is an error. A 404 page still renders, without navigation.
-  context.locals.navAreas = listReformAreas().catch(() => []);
+  context.locals.navAreas = reformAreas().catch(() => []);
   // On a host of its own, the Steering Committee website's home page is the root.
-  const committeeRoot = context.url.pathname === '/' && committeeHosts().includes(context.url.hostname.toLowerCase());
+  const committeeRoot = context.url.pathname === SITE_PATHS.home && committeeHosts().includes(context.url.hostname.toLowerCase());
   let response: Response;
   try {
     response = await (committeeRoot ? next(COMMITTEE_ROOT) : next());

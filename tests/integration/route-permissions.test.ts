@@ -9,6 +9,8 @@
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
+import * as shared from '@cchc/shared';
+import { API_PREFIX, type AnyEndpoint } from '@cchc/shared';
 import { CM_ACCESS, CM_NEEDS, CM_SINGLE_ACCESS, PREFIX_RULES, ROLES, ROUTE_TABLE, allows, type Role, type Rule } from './route-table.js';
 
 const DENIED = [401, 403, 404];
@@ -74,6 +76,30 @@ test('every route the server serves has a row in the table', () => {
 test('the table names no route the server does not serve (it is kept honest)', () => {
   const routes = new Set(served());
   expect(Object.keys(ROUTE_TABLE).filter((r) => !routes.has(r))).toEqual([]);
+});
+
+/** Every endpoint declared in @cchc/shared: the `Endpoint` of each exported contract namespace. */
+const ENDPOINTS: AnyEndpoint[] = Object.values(shared).flatMap((value) => {
+  const declared = (value as { Endpoint?: AnyEndpoint } | null)?.Endpoint;
+  return declared && typeof declared.path === 'string' && typeof declared.method === 'string' ? [declared] : [];
+});
+
+describe('the plugin\'s routes', () => {
+  test('are exactly the endpoints declared in @cchc/shared (a contract without its handler, or a route without a contract, fails)', () => {
+    expect(ENDPOINTS.length).toBeGreaterThan(20);
+    const plugin = served().filter((route) => / \/(api\/)?cchc\//.test(route));
+    const declared = ENDPOINTS.map((e) => `${e.method} ${API_PREFIX[e.api]}${e.path}`);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...plugin].sort()).toEqual([...declared].sort());
+  });
+
+  test('each admin route is in the permission table with the roles its declaration names', () => {
+    const roleOf: Record<string, Role> = { contributor: 'contributor', editor: 'editor', 'committee-admin': 'committee' };
+    for (const e of ENDPOINTS.filter((d) => d.access !== 'public')) {
+      const expected = Object.fromEntries(ROLES.map((role) => [role, (e.access as readonly string[]).some((a) => roleOf[a] === role)]));
+      expect(ROUTE_TABLE[`${e.method} ${API_PREFIX[e.api]}${e.path}`], e.name).toEqual(expected);
+    }
+  });
 });
 
 describe.each(ROLES)('as %s', (role) => {

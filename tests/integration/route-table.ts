@@ -160,6 +160,7 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'GET /cchc/overview': ALL,
   'GET /cchc/compliance': COMMITTEE,
   'GET /cchc/compliance/latest-period': COMMITTEE,
+  'GET /cchc/compliance/counts-audit': COMMITTEE,
   'GET /cchc/review-queue': EDITORS,
   'POST /cchc/articles/:documentId/transition': ALL,
   'GET /cchc/articles/:documentId/history': ALL,

@@ -4,7 +4,8 @@
  * year, against the rhythm the plan expects. Pure: the CMS passes the year's pieces.
  */
 import type { MeasureUnit } from '../domain/committee.js';
-import { type Quarter, quarterOf } from '../time/quarters.js';
+import type { PublishedTally } from '../domain/published-tally.js';
+import { QUARTERS, quarterOf, type Quarter } from '../time/quarters.js';
 
 /** What a task counts. Empty lists mean "any". */
 export interface TaskMeasure {
@@ -15,18 +16,6 @@ export interface TaskMeasure {
   agencies: readonly string[];
   /** How many the plan expects each quarter. */
   expectedPerQuarter: number;
-}
-
-/** A published piece as far as measuring goes. */
-export interface MeasuredPiece {
-  /** ISO instant the piece was published. */
-  publishedAt: string;
-  format: string;
-  areas: readonly string[];
-  topics: readonly string[];
-  agency: string | null;
-  /** How many identical pieces this stands for (the CMS groups them); 1 when absent. */
-  count?: number;
 }
 
 /** Where a quarter stands: over, running, or not begun (by `now`). */
@@ -42,12 +31,10 @@ export interface QuarterProgress {
   met: boolean;
 }
 
-const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
-
 const anyOf = (wanted: readonly string[], have: readonly string[]) => wanted.length === 0 || have.some((x) => wanted.includes(x));
 
-/** True when the piece counts for the measure (every non-empty criterion matches). */
-export function pieceMatches(measure: TaskMeasure, piece: MeasuredPiece): boolean {
+/** True when the pieces of a tally count for the measure (every non-empty criterion matches). */
+export function pieceMatches(measure: TaskMeasure, piece: PublishedTally): boolean {
   return (
     anyOf(measure.formats, [piece.format]) &&
     anyOf(measure.areas, piece.areas) &&
@@ -64,23 +51,39 @@ export function quarterPhase(year: number, quarter: Quarter, now: Date): Quarter
   return index < currentIndex ? 'past' : index === currentIndex ? 'current' : 'future';
 }
 
+/** What a measure counts in each quarter: pieces, or the distinct agencies that sent them. */
+export type QuarterCounts = Readonly<Record<Quarter, number>>;
+
+/**
+ * What `measure` counts in each quarter of `year`, from the published tallies. The CMS
+ * computes the same in its database (repositories/published-tallies.ts, `measureCounts`);
+ * a test holds the two equal.
+ */
+export function measureCounts(measure: TaskMeasure, tallies: readonly PublishedTally[], year: number): QuarterCounts {
+  const pieces: Record<Quarter, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  const agencies: Record<Quarter, Set<string>> = { 1: new Set(), 2: new Set(), 3: new Set(), 4: new Set() };
+  for (const tally of tallies) {
+    if (tally.year !== year || !pieceMatches(measure, tally)) continue;
+    // Agencies are counted once per quarter; pieces each time.
+    if (measure.unit === 'agencies') {
+      if (tally.agency) agencies[tally.quarter].add(tally.agency);
+    } else pieces[tally.quarter] += tally.count;
+  }
+  return measure.unit === 'agencies' ? { 1: agencies[1].size, 2: agencies[2].size, 3: agencies[3].size, 4: agencies[4].size } : pieces;
+}
+
+/** The four quarters of `year` for a measure whose counts are known, against its expectation. */
+export function progressOf(measure: Pick<TaskMeasure, 'expectedPerQuarter'>, counts: QuarterCounts, year: number, now: Date): QuarterProgress[] {
+  return QUARTERS.map((quarter) => {
+    const actual = counts[quarter];
+    return { quarter, actual, expected: measure.expectedPerQuarter, phase: quarterPhase(year, quarter, now), met: actual >= measure.expectedPerQuarter };
+  });
+}
+
 /**
  * The four quarters of `year` for one measure.
  * @example taskProgress({ unit: 'articles', formats: ['phong-su'], areas: [], topics: [], agencies: [], expectedPerQuarter: 1 }, pieces, 2024, new Date())
  */
-export function taskProgress(measure: TaskMeasure, pieces: readonly MeasuredPiece[], year: number, now: Date): QuarterProgress[] {
-  const pieceCounts = new Map<Quarter, number>(QUARTERS.map((q) => [q, 0]));
-  const agencies = new Map<Quarter, Set<string>>(QUARTERS.map((q) => [q, new Set()]));
-  for (const piece of pieces) {
-    const when = quarterOf(new Date(piece.publishedAt));
-    if (when.year !== year || !pieceMatches(measure, piece)) continue;
-    // Agencies are counted once per quarter; pieces each time.
-    if (measure.unit === 'agencies') {
-      if (piece.agency) agencies.get(when.quarter)!.add(piece.agency);
-    } else pieceCounts.set(when.quarter, pieceCounts.get(when.quarter)! + (piece.count ?? 1));
-  }
-  return QUARTERS.map((quarter) => {
-    const actual = measure.unit === 'agencies' ? agencies.get(quarter)!.size : pieceCounts.get(quarter)!;
-    return { quarter, actual, expected: measure.expectedPerQuarter, phase: quarterPhase(year, quarter, now), met: actual >= measure.expectedPerQuarter };
-  });
+export function taskProgress(measure: TaskMeasure, tallies: readonly PublishedTally[], year: number, now: Date): QuarterProgress[] {
+  return progressOf(measure, measureCounts(measure, tallies, year), year, now);
 }

@@ -3,7 +3,7 @@
  * areas and plan tasks by slug and code, and counts of pieces per agency.
  */
 import type { AgencyKind } from '../domain/agency-kinds.js';
-import type { ArticleFormat } from '../domain/formats.js';
+import type { PublishedTally } from '../domain/published-tally.js';
 import type { Quarter } from '../time/quarters.js';
 
 /** An agency, active or not (inactive ones get no row but may lead a task). */
@@ -31,17 +31,6 @@ export interface CompliancePlanTaskInput {
   leadAgencies: string[];
 }
 
-/**
- * Published pieces of the quarter that share an agency, a format and a set of reform
- * areas. Counting by area set keeps each piece once when a task spans several areas.
- */
-export interface PublishedCell {
-  agency: string | null;
-  format: ArticleFormat;
-  areas: string[];
-  count: number;
-}
-
 /** Pieces an agency sent in during the quarter (documents, not versions). */
 export interface SubmittedCount {
   agency: string;
@@ -63,6 +52,7 @@ export interface ComplianceInput {
   /** The tasks of the year's plan; empty when the year has no plan. */
   tasks: CompliancePlanTaskInput[];
   submitted: SubmittedCount[];
-  published: PublishedCell[];
+  /** The quarter's published pieces, counted by group (each piece once, however many areas it has). */
+  published: PublishedTally[];
   exemptions: ComplianceExemptionInput[];
 }

@@ -5,9 +5,10 @@ import { AGENCY_KINDS } from '../domain/agency-kinds.js';
 import { ARTICLE_FORMATS, ARTICLE_FORMAT_CODES, type ArticleFormat } from '../domain/formats.js';
 import { compareVi } from '../text/vietnamese.js';
 import { formatQuarter, quarterInterval } from '../time/quarters.js';
-import type { ComplianceAgencyInput, ComplianceAreaInput, ComplianceInput, PublishedCell } from './input.js';
+import type { PublishedTally } from '../domain/published-tally.js';
+import type { ComplianceAgencyInput, ComplianceAreaInput, ComplianceInput } from './input.js';
 import { MIN_PIECES_PER_QUARTER } from './rules.js';
-import { areaTasks, reportageTask, sumCells } from './tasks.js';
+import { areaTasks, reportageTask, sumTallies } from './tasks.js';
 
 const KIND_ORDER = new Map<string, number>(AGENCY_KINDS.map((k, i) => [k.code, i]));
 
@@ -36,14 +37,14 @@ export function complianceStatus(submitted: number, exempt: boolean): Compliance
   return submitted >= MIN_PIECES_PER_QUARTER ? 'met' : 'not-met';
 }
 
-function row(agency: ComplianceAgencyInput, areas: readonly ComplianceAreaInput[], cells: readonly PublishedCell[], submitted: number, reason: string | undefined): ComplianceRow {
-  const byFormat = Object.fromEntries(ARTICLE_FORMAT_CODES.map((f) => [f, sumCells(cells.filter((c) => c.format === f))])) as Record<ArticleFormat, number>;
+function row(agency: ComplianceAgencyInput, areas: readonly ComplianceAreaInput[], cells: readonly PublishedTally[], submitted: number, reason: string | undefined): ComplianceRow {
+  const byFormat = Object.fromEntries(ARTICLE_FORMAT_CODES.map((f) => [f, sumTallies(cells.filter((c) => c.format === f))])) as Record<ArticleFormat, number>;
   return {
     agency: refOf(agency),
     kind: agency.kind,
     submitted,
-    published: sumCells(cells),
-    byArea: Object.fromEntries(areas.map((a) => [a.code, sumCells(cells.filter((c) => c.areas.includes(a.code)))])),
+    published: sumTallies(cells),
+    byArea: Object.fromEntries(areas.map((a) => [a.code, sumTallies(cells.filter((c) => c.areas.includes(a.code)))])),
     byFormat,
     status: complianceStatus(submitted, reason !== undefined),
     exemptionReason: reason ?? null,

@@ -2,11 +2,12 @@
 import type { AgencyRef } from '../contracts/agencies.js';
 import type { AreaTask, ReportageTask } from '../contracts/compliance.js';
 import { compareVi } from '../text/vietnamese.js';
-import type { ComplianceAreaInput, CompliancePlanTaskInput, PublishedCell } from './input.js';
+import type { PublishedTally } from '../domain/published-tally.js';
+import type { ComplianceAreaInput, CompliancePlanTaskInput } from './input.js';
 import { AREA_TASK_FALLBACK, AREA_TASK_PATTERN, REPORTAGE_FORMAT, REPORTAGES_PER_QUARTER, REPORTAGE_TASK_NUMBER } from './rules.js';
 
-/** Adds up the pieces of some cells. */
-export const sumCells = (cells: readonly PublishedCell[]): number => cells.reduce((n, c) => n + c.count, 0);
+/** Adds up the pieces of some tallies. */
+export const sumTallies = (cells: readonly PublishedTally[]): number => cells.reduce((n, c) => n + c.count, 0);
 
 /** Resolves agency slugs to references, dropping slugs no agency has. */
 export type AgencyRefs = (slugs: readonly string[]) => AgencyRef[];
@@ -24,11 +25,11 @@ export function areasOfTask(task: CompliancePlanTaskInput, areas: readonly Compl
 }
 
 /** Task 4: the reportages its lead agency published in the quarter, against one per quarter. Null without a task 4. */
-export function reportageTask(tasks: readonly CompliancePlanTaskInput[], published: readonly PublishedCell[], refs: AgencyRefs): ReportageTask | null {
+export function reportageTask(tasks: readonly CompliancePlanTaskInput[], published: readonly PublishedTally[], refs: AgencyRefs): ReportageTask | null {
   const task = tasks.find((t) => t.number === REPORTAGE_TASK_NUMBER);
   if (!task) return null;
   const leads = new Set(task.leadAgencies);
-  const count = sumCells(published.filter((c) => c.format === REPORTAGE_FORMAT && c.agency !== null && leads.has(c.agency)));
+  const count = sumTallies(published.filter((c) => c.format === REPORTAGE_FORMAT && c.agency !== null && leads.has(c.agency)));
   return {
     number: task.number,
     title: task.title,
@@ -44,7 +45,7 @@ export function reportageTask(tasks: readonly CompliancePlanTaskInput[], publish
 export function areaTasks(
   tasks: readonly CompliancePlanTaskInput[],
   areas: readonly ComplianceAreaInput[],
-  published: readonly PublishedCell[],
+  published: readonly PublishedTally[],
   refs: AgencyRefs,
 ): AreaTask[] {
   return tasks
@@ -61,8 +62,8 @@ export function areaTasks(
         leadAgencies: refs(task.leadAgencies),
         areas: covered.map(({ code, name }) => ({ code, name })),
         basis: covered.length > 0 ? ('areas' as const) : ('lead-agencies' as const),
-        count: sumCells(inTask),
-        fromLeadAgencies: sumCells(inTask.filter((c) => c.agency !== null && leads.has(c.agency))),
+        count: sumTallies(inTask),
+        fromLeadAgencies: sumTallies(inTask.filter((c) => c.agency !== null && leads.has(c.agency))),
       };
     });
 }

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { ARTICLE_FORMAT_CODES } from '../domain/formats.js';
 import { AgencyRefSchema } from './agencies.js';
+import { TAG } from './cache-tags.js';
 import { AttachmentSchema, ImageSchema, PaginationSchema, intParam, paginationQuery, slugParam } from './common.js';
+import { declareEndpoint } from './endpoint.js';
 
 const AreaRefSchema = z.object({ code: z.string(), name: z.string() });
 const TopicRefSchema = z.object({ slug: z.string(), name: z.string() });
@@ -71,13 +73,37 @@ export namespace ListArticles {
   /** Query string; `quarter` needs `year`. Unknown parameters are ignored. */
   export const QuerySchema = BaseQuerySchema.refine(...quarterNeedsYear);
   export type Query = z.infer<typeof QuerySchema>;
-  /** The query as the site writes it before serialisation. */
-  export type QueryInput = z.input<typeof QuerySchema>;
   export const ResponseSchema = z.object({
     data: z.array(ArticleSummarySchema),
     meta: z.object({ pagination: PaginationSchema }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listArticles',
+    api: 'content-api',
+    method: 'GET',
+    path: '/articles',
+    summary: 'One page of published articles matching the filters, newest first.',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: ({ query }) => filterTags(query),
+  });
+}
+
+/**
+ * The tags of a list filtered by `query`: a filtered list changes when a piece of its
+ * area, topic, agency or format does; an unfiltered one whenever anything is published.
+ * @example filterTags({ area: 'the-che' }) // ['area:the-che']
+ */
+export function filterTags(query: { area?: string | undefined; topic?: string | undefined; agency?: string | undefined; format?: readonly string[] | undefined }): string[] {
+  const tags = [
+    ...(query.area ? [TAG.area(query.area)] : []),
+    ...(query.topic ? [TAG.topic(query.topic)] : []),
+    ...(query.agency ? [TAG.agency(query.agency)] : []),
+    ...(query.format ?? []).map(TAG.format),
+  ];
+  return tags.length > 0 ? tags : [TAG.latest];
 }
 
 /** GET /api/cchc/articles/:slug */
@@ -85,4 +111,16 @@ export namespace GetArticle {
   export const ParamsSchema = z.object({ slug: slugParam('slug') });
   export const ResponseSchema = z.object({ data: ArticleDetailSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getArticle',
+    api: 'content-api',
+    method: 'GET',
+    path: '/articles/:slug',
+    summary: 'One published article with its related pieces, neighbours and public change notes.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    // Related articles come from its areas, and previous/next links from the latest list.
+    cacheTags: (_, { data }) => [TAG.article(data.slug), TAG.latest, ...data.areas.map((a) => TAG.area(a.code))],
+  });
 }

@@ -18,6 +18,8 @@ import { AgencyRefSchema } from './agencies.js';
 import { ArticleSummarySchema } from './articles.js';
 import { PlanSchema, PlanTaskSchema, type PlanTask } from './plans.js';
 import { AttachmentSchema, ImageSchema, PaginationSchema, intParam, paginationQuery, slugParam } from './common.js';
+import { TAG } from './cache-tags.js';
+import { declareEndpoint } from './endpoint.js';
 
 const AreaRefSchema = z.object({ code: z.string(), name: z.string() });
 const ArticleRefSchema = z.object({ slug: z.string(), title: z.string() });
@@ -200,6 +202,16 @@ export namespace GetCommittee {
     data: z.object({ committee: CommitteeSchema, members: z.array(CommitteeMemberSchema), channels: z.array(ChannelSchema) }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getCommittee',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee',
+    summary: 'The committee, its members and the channels.',
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/home: what the committee's home page shows. */
@@ -216,6 +228,16 @@ export namespace GetCommitteeHome {
     }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getCommitteeHome',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/home',
+    summary: 'What the committee home page shows.',
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: (_, home) => [TAG.committee, TAG.latest, ...(home.data.committee.newsTopic ? [TAG.topic(home.data.committee.newsTopic.slug)] : [])],
+  });
 }
 
 /** GET /api/cchc/committee/documents */
@@ -234,7 +256,6 @@ export namespace ListDocuments {
     ...paginationQuery,
   });
   export type Query = z.infer<typeof QuerySchema>;
-  export type QueryInput = z.input<typeof QuerySchema>;
   export const ResponseSchema = z.object({
     data: z.array(DocumentSummarySchema),
     meta: z.object({
@@ -244,6 +265,17 @@ export namespace ListDocuments {
     }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listDocuments',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/documents',
+    summary: 'A page of the documents library, with its facets.',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/documents/:slug */
@@ -251,6 +283,17 @@ export namespace GetDocument {
   export const ParamsSchema = z.object({ slug: slugParam('slug') });
   export const ResponseSchema = z.object({ data: DocumentDetailSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getDocument',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/documents/:slug',
+    summary: 'One steering document with its files, or 404.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/plans/:year */
@@ -258,18 +301,49 @@ export namespace GetPlanTracker {
   export const ParamsSchema = z.object({ year: intParam('year', 1990, 2100) });
   export const ResponseSchema = z.object({ data: PlanTrackerSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getPlanTracker',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/plans/:year',
+    summary: 'The plan of a year with the progress of each task, or 404.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee, TAG.latest],
+  });
 }
 
 /** GET /api/cchc/committee/plans: years that have a plan, newest first. */
 export namespace ListPlanYears {
   export const ResponseSchema = z.object({ data: z.array(z.number().int()) });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listPlanYears',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/plans',
+    summary: 'The years that have a plan, newest first.',
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/indices */
 export namespace ListIndices {
   export const ResponseSchema = z.object({ data: z.array(IndexSeriesSchema) });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listIndices',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/indices',
+    summary: 'The reform indices with their published results.',
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/events */
@@ -280,6 +354,17 @@ export namespace ListEvents {
   export type Query = z.infer<typeof QuerySchema>;
   export const ResponseSchema = z.object({ data: z.array(CommitteeEventSchema) });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listEvents',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/events',
+    summary: 'The committee events: upcoming, past or all.',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }
 
 /** GET /api/cchc/committee/events/:slug */
@@ -287,4 +372,15 @@ export namespace GetEvent {
   export const ParamsSchema = z.object({ slug: slugParam('slug') });
   export const ResponseSchema = z.object({ data: CommitteeEventSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getEvent',
+    api: 'content-api',
+    method: 'GET',
+    path: '/committee/events/:slug',
+    summary: 'One event with its report, or 404.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }

@@ -4,6 +4,7 @@ import { AGENCY_KIND_CODES } from '../domain/agency-kinds.js';
 import { ARTICLE_FORMAT_CODES } from '../domain/formats.js';
 import { AgencyRefSchema } from './agencies.js';
 import { intParam } from './common.js';
+import { declareEndpoint } from './endpoint.js';
 
 /** Where an agency stands for a quarter. */
 export const COMPLIANCE_STATUSES = ['met', 'not-met', 'exempt'] as const;
@@ -97,4 +98,53 @@ export namespace GetCompliance {
   export type Query = z.infer<typeof QuerySchema>;
   export const ResponseSchema = z.object({ data: ComplianceReportSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  /** With `format=csv|xlsx` the answer is the file instead, as a download. */
+  export const Endpoint = declareEndpoint({
+    name: 'getCompliance',
+    api: 'admin',
+    method: 'GET',
+    path: '/compliance',
+    summary: 'The quarterly compliance report, as JSON, CSV or XLSX.',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: ['committee-admin'],
+  });
+}
+
+/** GET /cchc/compliance/latest-period (admin API) */
+export namespace GetLatestPeriod {
+  export const ResponseSchema = z.object({ data: z.object({ year: z.number().int(), quarter: z.literal([1, 2, 3, 4]) }) });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getLatestPeriod',
+    api: 'admin',
+    method: 'GET',
+    path: '/compliance/latest-period',
+    summary: 'The quarter of the latest piece sent in, where the report opens.',
+    response: ResponseSchema,
+    access: ['committee-admin'],
+  });
+}
+
+/** GET /cchc/compliance/counts-audit (admin API): the kept counts of published pieces against a recount. */
+export namespace AuditPublishedCounts {
+  export const ResponseSchema = z.object({
+    data: z.object({
+      /** Groups (quarter, format, agency, areas, topics) and pieces found by the recount. */
+      groups: count,
+      pieces: count,
+      /** Groups whose kept count is not the recount's; empty when the counts are right. */
+      differences: z.array(z.object({ group: z.string(), kept: count, counted: count })),
+    }),
+  });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'auditPublishedCounts',
+    api: 'admin',
+    method: 'GET',
+    path: '/compliance/counts-audit',
+    summary: 'Compares the kept counts of published pieces (the report and the plan tracker read them) with a recount.',
+    response: ResponseSchema,
+    access: ['committee-admin'],
+  });
 }

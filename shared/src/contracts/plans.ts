@@ -1,6 +1,9 @@
 /** Contracts of the plan endpoints. */
 import { z } from 'zod';
 import { AgencyRefSchema } from './agencies.js';
+import { TAG } from './cache-tags.js';
+import { intParam } from './common.js';
+import { declareEndpoint } from './endpoint.js';
 
 /** A task of a plan's appendix, such as `5.3`. */
 export const PlanTaskSchema = z.object({
@@ -28,6 +31,18 @@ export type Plan = z.infer<typeof PlanSchema>;
 
 /** GET /api/cchc/plans/:year */
 export namespace GetPlan {
+  export const ParamsSchema = z.object({ year: intParam('year', 1990, 2100) });
   export const ResponseSchema = z.object({ data: PlanSchema });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getPlan',
+    api: 'content-api',
+    method: 'GET',
+    path: '/plans/:year',
+    summary: 'The communication plan of a year with its tasks, or 404.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.committee],
+  });
 }

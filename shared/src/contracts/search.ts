@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { MAX_SEARCH_RESULTS } from '../search/search-index.js';
 import { ArticleSummarySchema, ListArticles } from './articles.js';
 import { PaginationSchema } from './common.js';
+import { TAG } from './cache-tags.js';
+import { declareEndpoint } from './endpoint.js';
 
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 200;
@@ -41,4 +43,15 @@ export namespace SearchArticles {
     meta: z.object({ pagination: PaginationSchema, words: z.array(z.string()) }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'searchArticles',
+    api: 'content-api',
+    method: 'GET',
+    path: '/search',
+    summary: 'One page of ranked search results with snippets (same filters and paging as /articles).',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.latest],
+  });
 }

@@ -1,6 +1,10 @@
 /** Contracts of the plugin's workflow routes (admin panel API, under /cchc). */
 import { z } from 'zod';
 import { WORKFLOW_ACTION_NAMES, WORKFLOW_STATES } from '../workflow/workflow.js';
+import { ANY_WORKFLOW_ROLE, declareEndpoint } from './endpoint.js';
+
+/** The Strapi document id of a piece in a workflow path. */
+export const DocumentParamsSchema = z.object({ documentId: z.string().regex(/^[a-z0-9]{10,40}$/, { error: 'Mã tin bài không hợp lệ.' }) });
 
 /** One recorded transition. */
 export const WorkflowEventSchema = z.object({
@@ -26,6 +30,17 @@ export namespace TransitionArticle {
   export type Body = z.infer<typeof BodySchema>;
   export const ResponseSchema = z.object({ data: z.object({ state: z.enum(WORKFLOW_STATES), event: WorkflowEventSchema }) });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'transitionArticle',
+    api: 'admin',
+    method: 'POST',
+    path: '/articles/:documentId/transition',
+    summary: 'Takes a workflow action on a piece (the workflow service checks role, state and note).',
+    params: DocumentParamsSchema,
+    body: BodySchema,
+    response: ResponseSchema,
+    access: ANY_WORKFLOW_ROLE,
+  });
 }
 
 /** GET /cchc/articles/:documentId/history */
@@ -34,6 +49,16 @@ export namespace GetArticleHistory {
     data: z.object({ state: z.enum(WORKFLOW_STATES), actions: z.array(z.string()), events: z.array(WorkflowEventSchema) }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getArticleHistory',
+    api: 'admin',
+    method: 'GET',
+    path: '/articles/:documentId/history',
+    summary: 'The state of a piece, the actions the caller may take, and its recorded transitions.',
+    params: DocumentParamsSchema,
+    response: ResponseSchema,
+    access: ANY_WORKFLOW_ROLE,
+  });
 }
 
 /** GET /cchc/review-queue */
@@ -50,4 +75,13 @@ export namespace GetReviewQueue {
   });
   export const ResponseSchema = z.object({ data: z.array(ItemSchema) });
   export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getReviewQueue',
+    api: 'admin',
+    method: 'GET',
+    path: '/review-queue',
+    summary: 'Submitted pieces waiting for an editor, oldest first.',
+    response: ResponseSchema,
+    access: ['editor', 'committee-admin'],
+  });
 }

@@ -101,6 +101,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number]['code'];
 export const TASK_STATUS_CODES = codesOf(TASK_STATUSES);
 export const taskStatusLabel = labelIn(TASK_STATUSES);
 
+/** How a task's progress is known: set by an editor, or measured from published pieces. */
+export const PROGRESS_MODES = ['manual', 'measured'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
 /** What a measured task counts each quarter: matching published pieces, or the distinct agencies that sent them. */
 export const MEASURE_UNITS = [
   { code: 'articles', label: 'tin, bài' },

@@ -4,6 +4,7 @@
  * carry the query's exact diacritics come first, then those matching in the title,
  * then the most recent. Framework-free: the CMS plugin feeds it and serves it.
  */
+import { passesFilter, type ArticleFilter } from '../domain/article-filter.js';
 import { searchTokens } from './tokens.js';
 
 /** What the index needs to know of a document. */
@@ -25,17 +26,6 @@ export interface IndexedDocument<P> {
 }
 
 /** Filters of a search; each one given must hold. */
-export interface SearchFilters {
-  areas?: readonly string[];
-  topic?: string;
-  /** The document's agency must be one of these. */
-  agencies?: readonly string[];
-  formats?: readonly string[];
-  featured?: boolean;
-  /** Publication time in [from, to). */
-  from?: number;
-  to?: number;
-}
 
 /** A ranked hit. */
 export interface IndexHit<P> {
@@ -145,20 +135,8 @@ export class SearchIndex<P> {
     return result;
   }
 
-  /** True when a document passes the filters. */
-  private static passes<P>(doc: IndexedDocument<P>, f: SearchFilters): boolean {
-    if (f.areas && !f.areas.some((a) => doc.areas.includes(a))) return false;
-    if (f.topic && !doc.topics.includes(f.topic)) return false;
-    if (f.agencies && (doc.agency === null || !f.agencies.includes(doc.agency))) return false;
-    if (f.formats && !f.formats.includes(doc.format)) return false;
-    if (f.featured !== undefined && doc.featured !== f.featured) return false;
-    if (f.from !== undefined && doc.time < f.from) return false;
-    if (f.to !== undefined && doc.time >= f.to) return false;
-    return true;
-  }
-
   /** Searches; `offset` and `limit` select the page of ranked hits. */
-  search(query: string, filters: SearchFilters, offset: number, limit: number): IndexResult<P> {
+  search(query: string, filters: ArticleFilter, offset: number, limit: number): IndexResult<P> {
     const tokens = searchTokens(query);
     const folded = [...new Set(tokens.folded)];
     const exact = [...new Set(tokens.exact)];
@@ -175,7 +153,7 @@ export class SearchIndex<P> {
     for (let id = 0; id < matches.length; id++) {
       if (!matches[id]) continue;
       const doc = this.docs[id]!;
-      if (!SearchIndex.passes(doc, filters)) continue;
+      if (!passesFilter(filters, doc)) continue;
       // Rank key: exact diacritics, then title, then time; times stay below 1e13 ms (year 2286).
       keys.push((exactAll[id]! * 2 + titleAll[id]!) * 1e13 + doc.time);
       ids.push(id);

@@ -59,8 +59,11 @@ export function isSlug(text: string): boolean {
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /**
- * Compares two strings in Vietnamese alphabetical order (for Array.prototype.sort).
+ * The platform's one sort order of text: Vietnamese alphabetical order, numbers by
+ * value ("5.10" after "5.9", "Quý 10" after "Quý 9"), case and tone marks ignored
+ * only where the letters are otherwise equal (for Array.prototype.sort).
  * @example ['Đ', 'D', 'E'].sort(compareVi) // ['D', 'Đ', 'E']
+ * @example ['5.10', '5.9', '5'].sort(compareVi) // ['5', '5.9', '5.10']
  */
 export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);

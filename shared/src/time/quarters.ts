@@ -11,6 +11,9 @@ const OFFSET_MS = 7 * 60 * 60 * 1000;
 /** A calendar quarter number. */
 export type Quarter = 1 | 2 | 3 | 4;
 
+/** The quarters of a year, in order. */
+export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
+
 /** Narrows a number to a quarter. */
 export function isQuarter(value: number): value is Quarter {
   return value === 1 || value === 2 || value === 3 || value === 4;

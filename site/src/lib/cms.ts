@@ -1,56 +1,23 @@
 /**
- * The site's one client of the CMS public API (/api/cchc/…). Every answer is
- * validated with the shared contract schema before a page sees it; a 404 becomes
- * `null`, an unreachable or failing CMS a CmsUnavailableError, anything else
- * unexpected a CmsContractError.
+ * The site's one client of the CMS: `call(Endpoint, input)` for every declared
+ * endpoint of the public API (@cchc/shared contracts), plus the two reads that are
+ * not endpoints (the cached reform-area list every page's navigation uses, and the
+ * caption files of the upload folder).
+ *
+ * Every answer is validated with the endpoint's response schema before a page sees
+ * it. For an endpoint with path parameters a 404, or a parameter its schema refuses,
+ * is `null`; an unreachable or failing CMS is a CmsUnavailableError, anything else
+ * unexpected a CmsContractError. Given the page's response headers, a call adds the
+ * endpoint's cache tags to them (contracts/cache-tags.ts).
  */
-import {
-  SITE_KEY_HEADER,
-  GetAgency,
-  GetCommittee,
-  GetCommitteeHome,
-  GetDocument,
-  GetEvent,
-  GetPlanTracker,
-  ListDocuments,
-  ListEvents,
-  ListIndices,
-  ListPlanYears,
-  type CommitteeEvent,
-  type DocumentDetail,
-  type IndexSeries,
-  type PlanTracker,
-  GetArticle,
-  GetHome,
-  ListAgencies,
-  ListArticles,
-  ListReformAreas,
-  ListTopics,
-  SearchArticles,
-  isSlug,
-  type Agency,
-  type ArticleDetail,
-  type ArticleFormat,
-  type ReformArea,
-  type Topic,
-} from '@cchc/shared';
+import { SITE_KEY_HEADER, ListReformAreas, pathOf, type AnyEndpoint, type CallInput, type ReformArea, type ResponseOf } from '@cchc/shared';
 import { z } from 'zod';
-import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsPublicUrl, cmsUrl, siteApiKey } from './config';
+import { addCacheTags } from './cache-tags';
+import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsUrl, siteApiKey } from './config';
 import { CmsContractError, CmsUnavailableError } from './errors';
 
-/** Filters and page of an article list, as the site writes them. */
-export interface ArticleQuery {
-  area?: string;
-  topic?: string;
-  agency?: string;
-  /** One format, or several (sent comma-separated). */
-  format?: ArticleFormat | readonly ArticleFormat[];
-  year?: number;
-  quarter?: number;
-  featured?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+/** What `call` answers: the response, or null on a 404 for endpoints with path parameters. */
+export type Answer<E extends AnyEndpoint> = {} extends z.output<E['params']> ? ResponseOf<E> : ResponseOf<E> | null;
 
 /** What the client needs from its surroundings; tests pass their own fetch and clock. */
 export interface CmsClientOptions {
@@ -64,41 +31,13 @@ export interface CmsClientOptions {
   now?: () => number;
 }
 
-/** The operations of the public API the site uses. */
 export interface CmsClient {
-  getHome(): Promise<GetHome.Response['data']>;
-  listArticles(query: ArticleQuery): Promise<ListArticles.Response>;
-  getArticle(slug: string): Promise<ArticleDetail | null>;
-  listReformAreas(): Promise<ReformArea[]>;
-  getReformArea(code: string): Promise<ReformArea | null>;
-  listTopics(): Promise<Topic[]>;
-  getTopic(slug: string): Promise<Topic | null>;
+  /** Calls a declared endpoint; with `tags`, adds the endpoint's cache tags to them. */
+  call<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>, tags?: Headers): Promise<Answer<E>>;
+  /** The reform areas in display order, kept in memory for a minute (the navigation of every page). */
+  reformAreas(): Promise<ReformArea[]>;
   /** A text file of the CMS upload folder (caption files), or null when it is not there. */
-  getUploadText(fileName: string): Promise<string | null>;
-  listAgencies(): Promise<Agency[]>;
-  getAgency(slug: string): Promise<Agency | null>;
-  searchArticles(query: SearchArticles.Query): Promise<SearchArticles.Response>;
-  /** The Steering Committee website. */
-  getCommittee(): Promise<GetCommittee.Response['data']>;
-  getCommitteeHome(): Promise<GetCommitteeHome.Response['data']>;
-  listDocuments(query: DocumentQuery): Promise<ListDocuments.Response>;
-  getDocument(slug: string): Promise<DocumentDetail | null>;
-  listPlanYears(): Promise<number[]>;
-  getPlanTracker(year: number): Promise<PlanTracker | null>;
-  listIndices(): Promise<IndexSeries[]>;
-  listEvents(when: ListEvents.Query['when']): Promise<CommitteeEvent[]>;
-  getEvent(slug: string): Promise<CommitteeEvent | null>;
-}
-
-/** Filters, search and page of the documents library, as the site writes them. */
-export interface DocumentQuery {
-  q?: string;
-  type?: string;
-  year?: number;
-  issuer?: string;
-  area?: string;
-  page?: number;
-  pageSize?: number;
+  uploadText(fileName: string): Promise<string | null>;
 }
 
 /** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
@@ -109,18 +48,6 @@ const UPLOAD_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
 
 /** Largest text file read from the upload folder; caption files are a few kilobytes. */
 const MAX_UPLOAD_TEXT_BYTES = 1024 * 1024;
-
-/**
- * Serialises an article query in the API's parameter names, leaving out what is unset.
- * @example articleQueryString({ area: 'the-che', page: 2 }) === 'area=the-che&page=2'
- */
-export function articleQueryString(query: ArticleQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | boolean | readonly string[] | undefined][]) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  return params.toString();
-}
 
 /** True for errors that mean the connection or the time budget failed, not the content. */
 function isTransportError(error: unknown): boolean {
@@ -162,11 +89,14 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return response;
   }
 
-  /** GETs a path of the public API and validates the JSON body; `null` on 404 when `allowNotFound`. */
-  async function get<T>(apiPath: string, schema: z.ZodType<T>, allowNotFound: boolean): Promise<T | null> {
-    const path = `/api/cchc${apiPath}`;
-    const response = await request(path, 'application/json', allowNotFound);
-    if (response === null) return null;
+  async function call<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}, tags?: Headers): Promise<Answer<E>> {
+    if (endpoint.api !== 'content-api' || endpoint.method !== 'GET') throw new CmsContractError(`The site only reads the public API: ${endpoint.name}`);
+    const nullable = endpoint.path.includes(':');
+    const path = pathOf(endpoint, input);
+    // A parameter its schema refuses could only be a 404: no request.
+    if (path === null) return null as Answer<E>;
+    const response = await request(path, 'application/json', nullable);
+    if (response === null) return null as Answer<E>;
     let json: unknown;
     try {
       json = await response.json();
@@ -174,26 +104,19 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       if (isTransportError(cause)) throw new CmsUnavailableError(`CMS body cut off: GET ${path}`, { cause });
       throw new CmsContractError(`CMS sent invalid JSON: GET ${path}`, { cause });
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new CmsContractError(`CMS response breaks the contract: GET ${path}\n${z.prettifyError(parsed.error)}`);
+    const parsed = endpoint.response.safeParse(json);
+    if (!parsed.success) throw new CmsContractError(`CMS response breaks the contract: GET ${path}\n${z.prettifyError(parsed.error)}`);
+    if (tags && endpoint.cacheTags) {
+      const params = endpoint.params.parse(Object.fromEntries(Object.entries(input.params ?? {}).map(([k, v]) => [k, String(v)])));
+      addCacheTags(tags, endpoint.cacheTags({ params, query: input.query ?? {} }, parsed.data));
     }
-    return parsed.data;
+    return parsed.data as Answer<E>;
   }
 
-  /** GETs a path that must exist. */
-  async function getRequired<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    const result = await get(path, schema, false);
-    if (result === null) throw new CmsContractError(`CMS answered 404: GET ${path}`);
-    return result;
-  }
-
-  async function listReformAreas(): Promise<ReformArea[]> {
+  async function reformAreas(): Promise<ReformArea[]> {
     const current = now();
     if (areaCache && areaCache.expires > current) return areaCache.value;
-    const value = getRequired('/reform-areas', ListReformAreas.ResponseSchema).then((r) =>
-      [...r.data].sort((a, b) => a.order - b.order),
-    );
+    const value = call(ListReformAreas.Endpoint).then((r) => [...r.data].sort((a, b) => a.order - b.order));
     const entry = { expires: current + ttlMs, value };
     areaCache = entry;
     // A failed load must not be served from the cache for the next minute.
@@ -203,153 +126,27 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return value;
   }
 
-  async function listTopics(): Promise<Topic[]> {
-    return (await getRequired('/topics', ListTopics.ResponseSchema)).data;
+  async function uploadText(fileName: string): Promise<string | null> {
+    if (!UPLOAD_FILE_NAME.test(fileName)) return null;
+    const path = `/uploads/${encodeURIComponent(fileName)}`;
+    const response = await request(path, 'text/plain, */*', true);
+    if (response === null) return null;
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_UPLOAD_TEXT_BYTES) {
+      await response.body?.cancel();
+      throw new CmsContractError(`CMS file too large: GET ${path}`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw new CmsUnavailableError(`CMS body cut off: GET ${path}`, { cause });
+    }
+    if (new TextEncoder().encode(text).byteLength > MAX_UPLOAD_TEXT_BYTES) throw new CmsContractError(`CMS file too large: GET ${path}`);
+    return text;
   }
 
-  /** GETs a list endpoint with query parameters (unset ones left out). */
-  function withQuery(path: string, query: object): string {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-    const qs = params.toString();
-    return qs ? `${path}?${qs}` : path;
-  }
-
-  return {
-    async getCommittee() {
-      return (await getRequired('/committee', GetCommittee.ResponseSchema)).data;
-    },
-    async getCommitteeHome() {
-      return (await getRequired('/committee/home', GetCommitteeHome.ResponseSchema)).data;
-    },
-    async listDocuments(query) {
-      return getRequired(withQuery('/committee/documents', query), ListDocuments.ResponseSchema);
-    },
-    async getDocument(slug) {
-      if (!isSlug(slug)) return null;
-      return (await get(`/committee/documents/${encodeURIComponent(slug)}`, GetDocument.ResponseSchema, true))?.data ?? null;
-    },
-    async listPlanYears() {
-      return (await getRequired('/committee/plans', ListPlanYears.ResponseSchema)).data;
-    },
-    async getPlanTracker(year) {
-      if (!Number.isInteger(year) || year < 1990 || year > 2100) return null;
-      return (await get(`/committee/plans/${year}`, GetPlanTracker.ResponseSchema, true))?.data ?? null;
-    },
-    async listIndices() {
-      return (await getRequired('/committee/indices', ListIndices.ResponseSchema)).data;
-    },
-    async listEvents(when) {
-      return (await getRequired(`/committee/events?when=${when}`, ListEvents.ResponseSchema)).data;
-    },
-    async getEvent(slug) {
-      if (!isSlug(slug)) return null;
-      return (await get(`/committee/events/${encodeURIComponent(slug)}`, GetEvent.ResponseSchema, true))?.data ?? null;
-    },
-    async getHome() {
-      return (await getRequired('/home', GetHome.ResponseSchema)).data;
-    },
-    async listArticles(query) {
-      const qs = articleQueryString(query);
-      return getRequired(`/articles${qs ? `?${qs}` : ''}`, ListArticles.ResponseSchema);
-    },
-    async getArticle(slug) {
-      if (!isSlug(slug)) return null;
-      return (await get(`/articles/${encodeURIComponent(slug)}`, GetArticle.ResponseSchema, true))?.data ?? null;
-    },
-    listReformAreas,
-    async getReformArea(code) {
-      if (!isSlug(code)) return null;
-      return (await listReformAreas()).find((area) => area.code === code) ?? null;
-    },
-    listTopics,
-    async getTopic(slug) {
-      if (!isSlug(slug)) return null;
-      return (await listTopics()).find((topic) => topic.slug === slug) ?? null;
-    },
-    async getUploadText(fileName) {
-      if (!UPLOAD_FILE_NAME.test(fileName)) return null;
-      const path = `/uploads/${encodeURIComponent(fileName)}`;
-      const response = await request(path, 'text/plain, */*', true);
-      if (response === null) return null;
-      if (Number(response.headers.get('content-length') ?? 0) > MAX_UPLOAD_TEXT_BYTES) {
-        await response.body?.cancel();
-        throw new CmsContractError(`CMS file too large: GET ${path}`);
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (cause) {
-        throw new CmsUnavailableError(`CMS body cut off: GET ${path}`, { cause });
-      }
-      if (new TextEncoder().encode(text).byteLength > MAX_UPLOAD_TEXT_BYTES) throw new CmsContractError(`CMS file too large: GET ${path}`);
-      return text;
-    },
-    async listAgencies() {
-      return (await getRequired('/agencies', ListAgencies.ResponseSchema)).data;
-    },
-    async getAgency(slug) {
-      if (!isSlug(slug)) return null;
-      return (await get(`/agencies/${encodeURIComponent(slug)}`, GetAgency.ResponseSchema, true))?.data ?? null;
-    },
-    async searchArticles({ q, ...filters }) {
-      const params = new URLSearchParams({ q });
-      // Arrays (formats) serialise comma-separated, as the API reads them.
-      for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
-      return getRequired(`/search?${params}`, SearchArticles.ResponseSchema);
-    },
-  };
+  return { call, reformAreas, uploadText };
 }
 
-const client = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey });
-
-/** GET /api/cchc/home: featured, latest and per-area articles for the home page. */
-export const getHome = client.getHome;
-/** GET /api/cchc/articles: one page of published articles matching the filters. */
-export const listArticles = client.listArticles;
-/** GET /api/cchc/articles/:slug: one article, or null when unknown. */
-export const getArticle = client.getArticle;
-/** GET /api/cchc/reform-areas, in display order, kept in memory for a minute. */
-export const listReformAreas = client.listReformAreas;
-/** One reform area by code (from the cached list), or null when unknown. */
-export const getReformArea = client.getReformArea;
-/** GET /api/cchc/topics. */
-export const listTopics = client.listTopics;
-/** One topic by slug (from the topic list), or null when unknown. */
-export const getTopic = client.getTopic;
-/** GET /uploads/:file as text (caption files), or null when it is not there. */
-export const getUploadText = client.getUploadText;
-/** GET /api/cchc/agencies. */
-export const listAgencies = client.listAgencies;
-/** GET /api/cchc/agencies/:slug: one agency, or null when unknown. */
-export const getAgency = client.getAgency;
-/** GET /api/cchc/search: one page of ranked search results with snippets. */
-export const searchArticles = client.searchArticles;
-
-/** GET /api/cchc/committee: the committee, members and channels. */
-export const getCommittee = client.getCommittee;
-/** GET /api/cchc/committee/home. */
-export const getCommitteeHome = client.getCommitteeHome;
-/** GET /api/cchc/committee/documents: a page of the documents library with its facets. */
-export const listDocuments = client.listDocuments;
-/** GET /api/cchc/committee/documents/:slug, or null when unknown. */
-export const getDocument = client.getDocument;
-/** GET /api/cchc/committee/plans: the years that have a plan, newest first. */
-export const listPlanYears = client.listPlanYears;
-/** GET /api/cchc/committee/plans/:year: the plan with its progress, or null when there is none. */
-export const getPlanTracker = client.getPlanTracker;
-/** GET /api/cchc/committee/indices. */
-export const listIndices = client.listIndices;
-/** GET /api/cchc/committee/events?when=… */
-export const listEvents = client.listEvents;
-/** GET /api/cchc/committee/events/:slug, or null when unknown. */
-export const getEvent = client.getEvent;
-
-/**
- * The browser URL of a CMS media path (CMS_PUBLIC_URL prefix); absolute URLs pass through.
- * @example mediaUrl('/uploads/a.png') === 'http://127.0.0.1:1337/uploads/a.png' // with no env set
- */
-export function mediaUrl(path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
-  return `${cmsPublicUrl()}${path.startsWith('/') ? '' : '/'}${path}`;
-}
+/** The site's client, on CMS_URL with SITE_API_KEY. */
+export const { call, reformAreas, uploadText } = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey });

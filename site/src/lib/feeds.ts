@@ -3,8 +3,8 @@
  * with enclosures and Apple's iTunes tags). Pure functions: the endpoints load the
  * articles and pass absolute URLs in; these turn them into XML text.
  */
-import type { Attachment, ArticleDetail, ArticleSummary } from '@cchc/shared';
-import { absoluteUrl, articlePath } from './urls';
+import { SITE_PATHS, type Attachment, type ArticleDetail, type ArticleSummary } from '@cchc/shared';
+import { absoluteUrl } from './urls';
 
 /** Items per feed: enough for a reader that polls a few times a day. */
 export const FEED_SIZE = 20;
@@ -153,7 +153,7 @@ export function buildRss(channel: FeedChannel, items: readonly FeedItem[]): stri
 export function articleFeedItem(article: ArticleSummary, origin: string): FeedItem {
   return {
     title: article.title,
-    link: absoluteUrl(origin, articlePath(article.slug)),
+    link: absoluteUrl(origin, SITE_PATHS.article(article.slug)),
     description: article.summary,
     pubDate: new Date(article.publicationDate),
     categories: article.areas.map((area) => area.name),

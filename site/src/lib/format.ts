@@ -1,6 +1,5 @@
 /** Display helpers for dates and file sizes on the site's pages. */
 import { formatDateLong, formatDateShort, formatNumber, type Attachment } from '@cchc/shared';
-import { mediaUrl } from './cms';
 
 /** A date ready for a <time> element. */
 export interface DisplayDate {
@@ -51,7 +50,7 @@ export function fileTypeLabel(name: string, mime: string): string {
 }
 
 /** The link, name and details of an attachment's download link. */
-export function attachmentLink(attachment: Attachment, resolve: (path: string) => string = mediaUrl): AttachmentLink {
+export function attachmentLink(attachment: Attachment, resolve: (path: string) => string): AttachmentLink {
   return {
     href: resolve(attachment.url),
     name: attachment.name,

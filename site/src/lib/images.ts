@@ -1,6 +1,5 @@
 /** Turns a CMS image (original plus its renditions) into <picture> sources and <img> attributes. */
 import type { Image } from '@cchc/shared';
-import { mediaUrl } from './cms';
 
 /** One <source> of a <picture>: a modern encoding with its srcset. */
 export interface ImageSource {
@@ -38,7 +37,7 @@ function srcsetOf(candidates: readonly Candidate[], resolve: (path: string) => s
  * AVIF/WebP sources, intrinsic size and alt text.
  * @example imageAttributes(img).srcset === 'https://cms/uploads/small_a.png 500w, https://cms/uploads/a.png 1200w'
  */
-export function imageAttributes(image: Image, resolve: (path: string) => string = mediaUrl): ImageAttributes {
+export function imageAttributes(image: Image, resolve: (path: string) => string): ImageAttributes {
   const same = image.renditions.filter((r) => r.mime === image.mime);
   const fallback: Candidate[] = same.map((r) => ({ url: r.url, width: r.width, height: r.height }));
   if (image.width !== null && image.height !== null) fallback.push({ url: image.url, width: image.width, height: image.height });

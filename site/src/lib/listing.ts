@@ -1,6 +1,6 @@
 /** Article listings: the paged lists of area, agency, topic and media pages, and the whole-column reads of feeds and sitemaps. */
-import { MAX_PAGE_SIZE, type ArticleDetail, type ArticleSummary, type ListArticles } from '@cchc/shared';
-import { getArticle, listArticles, type ArticleQuery } from './cms';
+import { GetArticle, ListArticles, MAX_PAGE_SIZE, type ArticleDetail, type ArticleSummary } from '@cchc/shared';
+import { call } from './cms';
 import { LIST_PAGE_SIZE, buildPager, isPastLastPage, parsePageParam, type Pager } from './pagination';
 
 /** One page of a listing, ready to render. */
@@ -11,11 +11,17 @@ export interface ArticlePage {
   pager: Pager;
 }
 
+/** The query of an article list, as the site writes it. */
+export type ArticleQuery = Partial<ListArticles.Query>;
+
 /** A filter of an article list, without paging. */
 export type ArticleFilter = Omit<ArticleQuery, 'page' | 'pageSize'>;
 
-/** Reads one page of the article list (the CMS client's listArticles; tests pass their own). */
+/** Reads one page of the article list (the CMS client's call; tests pass their own). */
 export type ListArticlesFn = (query: ArticleQuery) => Promise<ListArticles.Response>;
+
+/** Reads one page of published articles from the CMS. */
+const listArticles: ListArticlesFn = (query) => call(ListArticles.Endpoint, { query });
 
 /**
  * Loads the page of articles that `?trang=N` asks for, under the listing at `basePath`.
@@ -35,7 +41,7 @@ export async function loadArticlePage(params: URLSearchParams, filter: ArticleFi
  * carries no attachments); an article unpublished meanwhile is left out.
  */
 export async function loadDetails(articles: readonly ArticleSummary[]): Promise<ArticleDetail[]> {
-  const details = await Promise.all(articles.map((a) => getArticle(a.slug)));
+  const details = await Promise.all(articles.map(async (a) => (await call(GetArticle.Endpoint, { params: { slug: a.slug } }))?.data ?? null));
   return details.filter((d): d is ArticleDetail => d !== null);
 }
 

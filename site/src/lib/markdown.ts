@@ -5,8 +5,6 @@
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { mediaUrl } from './cms';
-import { iframeHosts, siteHosts } from './config';
 
 /** What the renderer needs to know about the deployment. */
 export interface MarkdownConfig {
@@ -104,7 +102,3 @@ export function renderMarkdown(md: string, config: MarkdownConfig = DEFAULT_MARK
   return sanitizeHtml(html, sanitizeOptions(config));
 }
 
-/** Renders an article body with this deployment's configuration (env and CMS media URL). */
-export function renderArticleBody(md: string): string {
-  return renderMarkdown(md, { iframeHosts: iframeHosts(), siteHosts: siteHosts(), resolveMedia: mediaUrl });
-}

@@ -1,10 +1,6 @@
 /** The playable and downloadable files behind the media pages (video, radio, infographics). */
-import type { ArticleFormat, Attachment, Image } from '@cchc/shared';
-import { mediaUrl } from './cms';
+import { SITE_PATHS, type ArticleFormat, type Attachment, type Image } from '@cchc/shared';
 import { fileTypeLabel } from './format';
-
-/** Where the site serves caption files from its own origin (see captionsSrc). */
-export const CAPTIONS_ROUTE = '/video/phu-de';
 
 /** A caption file name the site will fetch from the CMS's upload folder: one path segment ending in .vtt. */
 export const CAPTIONS_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}\.vtt$/;
@@ -37,9 +33,9 @@ export function articleMedia(attachments: readonly Attachment[]): ArticleMedia {
  * caption files in the CMS's upload folder are served through the site's own origin.
  * @example captionsSrc({ url: '/uploads/phu_de_a1b2.vtt', name: 'phu-de.vtt', mime: 'text/vtt', sizeKb: 2, kind: 'document' }) === '/video/phu-de/phu_de_a1b2.vtt'
  */
-export function captionsSrc(attachment: Attachment, resolve: (path: string) => string = mediaUrl): string {
+export function captionsSrc(attachment: Attachment, resolve: (path: string) => string): string {
   const match = /^\/uploads\/([^/]+)$/.exec(attachment.url);
-  if (match?.[1] && CAPTIONS_FILE_PATTERN.test(match[1])) return `${CAPTIONS_ROUTE}/${match[1]}`;
+  if (match?.[1] && CAPTIONS_FILE_PATTERN.test(match[1])) return SITE_PATHS.captions(match[1]);
   return resolve(attachment.url);
 }
 
@@ -60,6 +56,3 @@ export const VIDEO_FORMATS = ['video-clip', 'phong-su'] as const satisfies reado
 
 /** The format of the audio bulletins (radio page and podcast feed). */
 export const RADIO_FORMAT = 'ban-tin-phat-thanh' satisfies ArticleFormat;
-
-/** Path of the podcast feed of the audio bulletins. */
-export const PODCAST_PATH = '/phat-thanh/podcast.xml';

@@ -3,7 +3,7 @@
  * (`q`, `linh-vuc`, `co-quan`, `hinh-thuc`, `nam`, `quy`, `trang`), checked with the
  * API's own schema so both refuse the same things.
  */
-import { SearchArticles, vietnamParts } from '@cchc/shared';
+import { SITE_PATHS, SearchArticles, vietnamParts } from '@cchc/shared';
 import { PAGE_PARAM } from './pagination';
 
 /** Site parameter → API parameter. */
@@ -64,7 +64,7 @@ export function searchHref(form: SearchForm, page: number): string {
   const pairs: [string, string][] = [['q', form.q], ['linh-vuc', form.area], ['co-quan', form.agency], ['hinh-thuc', form.format], ['nam', form.year], ['quy', form.quarter]];
   for (const [name, value] of pairs) if (value !== '') params.set(name, value);
   if (page > 1) params.set(PAGE_PARAM, String(page));
-  return `/tim-kiem?${params.toString()}`;
+  return `${SITE_PATHS.search}?${params.toString()}`;
 }
 
 /**

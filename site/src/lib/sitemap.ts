@@ -2,9 +2,9 @@
  * The sitemaps (sitemaps.org protocol, and Google News for the newest articles) and
  * robots.txt. Pure functions: endpoints load the content and pass absolute URLs in.
  */
-import type { Agency, ArticleSummary, ReformArea, Topic } from '@cchc/shared';
+import { SITE_PATHS, type Agency, type ArticleSummary, type ReformArea, type Topic } from '@cchc/shared';
 import { escapeXml } from './feeds';
-import { absoluteUrl, articlePath } from './urls';
+import { absoluteUrl } from './urls';
 
 /** The MIME type sitemaps are served with. */
 export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
@@ -13,7 +13,7 @@ export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** The site's pages that are not articles, as listed in the sitemap. */
-export const MEDIA_PATHS = ['/infographic', '/video', '/phat-thanh'] as const;
+export const MEDIA_PATHS = [SITE_PATHS.infographic, SITE_PATHS.video, SITE_PATHS.radio] as const;
 
 /** One URL of a sitemap. */
 export interface SitemapEntry {
@@ -51,12 +51,12 @@ export function sitemapPaths(
   agencies: readonly Pick<Agency, 'slug'>[],
 ): string[] {
   return [
-    '/',
-    '/co-quan',
+    SITE_PATHS.home,
+    SITE_PATHS.agencies,
     ...MEDIA_PATHS,
-    ...areas.map((a) => `/linh-vuc/${a.code}`),
-    ...topics.map((t) => `/chu-de/${t.slug}`),
-    ...agencies.map((a) => `/co-quan/${a.slug}`),
+    ...areas.map((a) => SITE_PATHS.area(a.code)),
+    ...topics.map((t) => SITE_PATHS.topic(t.slug)),
+    ...agencies.map((a) => SITE_PATHS.agency(a.slug)),
   ];
 }
 
@@ -65,7 +65,7 @@ export function sitemapPaths(
  * and a publication date standing in for one would tell crawlers that edits never happen.
  */
 export function articleSitemapEntry(article: Pick<ArticleSummary, 'slug'>, origin: string): SitemapEntry {
-  return { loc: absoluteUrl(origin, articlePath(article.slug)) };
+  return { loc: absoluteUrl(origin, SITE_PATHS.article(article.slug)) };
 }
 
 /** A sitemaps.org <urlset> document. */
@@ -105,5 +105,5 @@ export function isRecent(publicationDate: string, now: Date, windowMs = NEWS_WIN
  * @example robotsTxt('https://cchc.gov.vn').includes('Sitemap: https://cchc.gov.vn/sitemap.xml') === true
  */
 export function robotsTxt(origin: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(origin, '/sitemap.xml')}`, `Sitemap: ${absoluteUrl(origin, '/sitemap-news.xml')}`, ''].join('\n');
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(origin, SITE_PATHS.sitemap)}`, `Sitemap: ${absoluteUrl(origin, SITE_PATHS.newsSitemap)}`, ''].join('\n');
 }

@@ -1,15 +1,5 @@
 /** Absolute addresses of the site's own pages: the public origin and canonical URLs. */
-import { siteUrl } from './config';
 import { pageHref, parsePageParam } from './pagination';
-
-/**
- * The origin absolute links are built on: SITE_URL when set, else the origin the
- * request came in on (right for a direct deployment, wrong behind a proxy: set SITE_URL there).
- * @example siteOrigin(new URL('http://127.0.0.1:4321/x'), undefined) === 'http://127.0.0.1:4321'
- */
-export function siteOrigin(requestUrl: URL, configured: string | undefined = siteUrl()): string {
-  return configured ?? requestUrl.origin;
-}
 
 /**
  * An absolute URL for a root-relative path of the site.
@@ -17,11 +7,6 @@ export function siteOrigin(requestUrl: URL, configured: string | undefined = sit
  */
 export function absoluteUrl(origin: string, path: string): string {
   return `${origin}${path.startsWith('/') ? '' : '/'}${path}`;
-}
-
-/** The path of an article page. */
-export function articlePath(slug: string): string {
-  return `/bai-viet/${slug}`;
 }
 
 /**

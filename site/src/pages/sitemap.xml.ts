@@ -1,16 +1,24 @@
 /** GET /sitemap.xml: the listing pages, every published article and the Steering Committee website's pages. */
 import type { APIRoute } from 'astro';
 import { TAG } from '../lib/cache-tags';
-import { listAgencies, listReformAreas, listTopics } from '../lib/cms';
+import { ListAgencies, ListTopics } from '@cchc/shared';
+import { call, reformAreas } from '../lib/cms';
 import { textResponse } from '../lib/http';
 import { listAllArticles } from '../lib/listing';
 import { committeeSitemapPaths } from '../lib/committee/sitemap';
 import { XML_CONTENT_TYPE, articleSitemapEntry, buildSitemap, sitemapPaths } from '../lib/sitemap';
-import { absoluteUrl, siteOrigin } from '../lib/urls';
+import { absoluteUrl } from '../lib/urls';
+import { siteOrigin } from '../lib/deployment';
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = siteOrigin(url);
-  const [areas, topics, agencies, articles, committee] = await Promise.all([listReformAreas(), listTopics(), listAgencies(), listAllArticles(), committeeSitemapPaths()]);
+  const [areas, { data: topics }, { data: agencies }, articles, committee] = await Promise.all([
+    reformAreas(),
+    call(ListTopics.Endpoint),
+    call(ListAgencies.Endpoint),
+    listAllArticles(),
+    committeeSitemapPaths(),
+  ]);
   const entries = [
     ...[...sitemapPaths(areas, topics, agencies), ...committee].map((path) => ({ loc: absoluteUrl(origin, path) })),
     ...articles.map((article) => articleSitemapEntry(article, origin)),

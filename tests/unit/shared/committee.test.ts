@@ -8,12 +8,22 @@ import {
   pieceMatches,
   quarterPhase,
   taskProgress,
-  type MeasuredPiece,
+  quarterOf,
+  type PublishedTally,
   type TaskMeasure,
 } from '../../../shared/src/index.js';
 
 const measure = (over: Partial<TaskMeasure> = {}): TaskMeasure => ({ unit: 'articles', formats: [], areas: [], topics: [], agencies: [], expectedPerQuarter: 2, ...over });
-const piece = (publishedAt: string, over: Partial<MeasuredPiece> = {}): MeasuredPiece => ({ publishedAt, format: 'tin-ngan', areas: ['the-che'], topics: [], agency: 'so-tu-phap', ...over });
+/** One piece published at an instant, as the CMS counts it (its quarter in Vietnam's time). */
+const piece = (publishedAt: string, over: Partial<PublishedTally> = {}): PublishedTally => ({
+  ...quarterOf(new Date(publishedAt)),
+  format: 'tin-ngan',
+  areas: ['the-che'],
+  topics: [],
+  agency: 'so-tu-phap',
+  count: 1,
+  ...over,
+});
 
 describe('task progress', () => {
   test('a piece counts when every non-empty criterion matches', () => {

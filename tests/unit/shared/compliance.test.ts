@@ -15,6 +15,7 @@ import {
   tasksTable,
   toCsv,
   type ComplianceInput,
+  type PublishedTally,
   type ComplianceRow,
   type CompliancePlanTaskInput,
 } from '../../../shared/src/index.js';
@@ -22,6 +23,9 @@ import {
 const agency = (slug: string, name: string, kind: ComplianceInput['agencies'][number]['kind'], active = true) => ({ slug, name, shortName: name, kind, active });
 
 /** Seven active agencies of four kinds, and one retired agency that still leads task 5.6. */
+/** Published pieces of the fixture's quarter (2024 Q2), counted by group. */
+const tally = (t: Pick<PublishedTally, 'agency' | 'format' | 'areas' | 'count'>): PublishedTally => ({ year: 2024, quarter: 2, topics: [], ...t });
+
 const FIXTURE: ComplianceInput = {
   year: 2024,
   quarter: 2,
@@ -60,16 +64,16 @@ const FIXTURE: ComplianceInput = {
     { agency: 'so-cu', count: 1 },
   ],
   published: [
-    /* 1 */ { agency: 'so-tu-phap', format: 'bai-viet', areas: ['the-che'], count: 2 },
-    /* 2 */ { agency: 'so-tu-phap', format: 'infographic', areas: ['the-che', 'thu-tuc-hanh-chinh'], count: 1 },
-    /* 3 */ { agency: 'so-noi-vu', format: 'tin-ngan', areas: ['to-chuc-bo-may', 'cong-vu'], count: 2 },
-    /* 4 */ { agency: 'so-noi-vu', format: 'tin-ngan', areas: ['cong-vu'], count: 1 },
-    /* 5 */ { agency: 'dai-ptth', format: 'phong-su', areas: ['thu-tuc-hanh-chinh'], count: 1 },
-    /* 6 */ { agency: 'dai-ptth', format: 'video-clip', areas: ['to-chuc-bo-may'], count: 1 },
-    /* 7 */ { agency: 'so-ke-hoach', format: 'bai-viet', areas: [], count: 1 },
-    /* 8 */ { agency: 'so-cu', format: 'phong-su', areas: ['the-che'], count: 1 },
-    /* 9 */ { agency: null, format: 'tin-ngan', areas: ['thu-tuc-hanh-chinh'], count: 2 },
-    /* 10 */ { agency: 'ubnd-a', format: 'hoi-dap', areas: ['the-che'], count: 1 },
+    /* 1 */ tally({ agency: 'so-tu-phap', format: 'bai-viet', areas: ['the-che'], count: 2 }),
+    /* 2 */ tally({ agency: 'so-tu-phap', format: 'infographic', areas: ['the-che', 'thu-tuc-hanh-chinh'], count: 1 }),
+    /* 3 */ tally({ agency: 'so-noi-vu', format: 'tin-ngan', areas: ['to-chuc-bo-may', 'cong-vu'], count: 2 }),
+    /* 4 */ tally({ agency: 'so-noi-vu', format: 'tin-ngan', areas: ['cong-vu'], count: 1 }),
+    /* 5 */ tally({ agency: 'dai-ptth', format: 'phong-su', areas: ['thu-tuc-hanh-chinh'], count: 1 }),
+    /* 6 */ tally({ agency: 'dai-ptth', format: 'video-clip', areas: ['to-chuc-bo-may'], count: 1 }),
+    /* 7 */ tally({ agency: 'so-ke-hoach', format: 'bai-viet', areas: [], count: 1 }),
+    /* 8 */ tally({ agency: 'so-cu', format: 'phong-su', areas: ['the-che'], count: 1 }),
+    /* 9 */ tally({ agency: null, format: 'tin-ngan', areas: ['thu-tuc-hanh-chinh'], count: 2 }),
+    /* 10 */ tally({ agency: 'ubnd-a', format: 'hoi-dap', areas: ['the-che'], count: 1 }),
   ],
   exemptions: [
     { agency: 'ubnd-b', reason: 'Đang sáp nhập đơn vị hành chính' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleQueryString, createCmsClient } from '../../../site/src/lib/cms.js';
+import { GetAgency, GetArticle, GetHome, ListArticles, ListReformAreas, SearchArticles, TAG, queryString } from '@cchc/shared';
+import { createCmsClient } from '../../../site/src/lib/cms.js';
 import { CmsContractError, CmsUnavailableError } from '../../../site/src/lib/errors.js';
 
 const area = {
@@ -33,20 +34,30 @@ const client = (routes: Record<string, () => Response | Promise<Response>>, now 
   return { cms: createCmsClient({ baseUrl: () => 'http://cms.test', fetch: fake.fetch, now, timeoutMs: 50 }), calls: fake.calls };
 };
 
-describe('articleQueryString', () => {
-  it('writes set parameters only, in the API names', () => {
-    expect(articleQueryString({ area: 'the-che', page: 2, pageSize: 12, featured: true })).toBe(
+describe('queryString', () => {
+  it('writes set parameters only, in the API names, arrays comma-separated', () => {
+    expect(queryString({ area: 'the-che', page: 2, pageSize: 12, featured: 'true', topic: undefined, q: '' })).toBe(
       'area=the-che&page=2&pageSize=12&featured=true',
     );
+    expect(queryString({ format: ['video-clip', 'phong-su'] })).toBe('format=video-clip%2Cphong-su');
+  });
+
+  it('writes what the contract parses back into the same query', () => {
+    const query = { area: 'the-che', format: ['video-clip', 'phong-su'] as const, year: 2024, quarter: 2 as const, featured: 'true' as const, page: 3, pageSize: 12 };
+    const parsed = ListArticles.QuerySchema.parse(Object.fromEntries(new URLSearchParams(queryString(query))));
+    expect(parsed).toEqual({ ...query, format: [...query.format] });
+    const search = { q: 'một cửa', agency: 'so-noi-vu', page: 1, pageSize: 10 };
+    expect(SearchArticles.QuerySchema.parse(Object.fromEntries(new URLSearchParams(queryString(search))))).toEqual(search);
   });
 });
 
 describe('createCmsClient', () => {
   it('returns null for a 404 and for a malformed slug, without calling the CMS for the latter', async () => {
     const { cms, calls } = client({});
-    expect(await cms.getArticle('khong-co')).toBeNull();
-    expect(await cms.getArticle('Không có')).toBeNull();
-    expect(await cms.getAgency('../x')).toBeNull();
+    expect(await cms.call(GetArticle.Endpoint, { params: { slug: 'khong-co' } })).toBeNull();
+    expect(await cms.call(GetArticle.Endpoint, { params: { slug: 'Không có' } })).toBeNull();
+    expect(await cms.call(GetAgency.Endpoint, { params: { slug: '../x' } })).toBeNull();
+    expect(await cms.call(GetAgency.Endpoint, { params: { slug: undefined } })).toBeNull();
     expect(calls).toEqual(['/api/cchc/articles/khong-co']);
   });
 
@@ -57,7 +68,7 @@ describe('createCmsClient', () => {
     ['a timeout', () => new Promise<Response>(() => {})],
   ])('throws CmsUnavailableError on %s', async (_name, answer) => {
     const { cms } = client({ '/api/cchc/home': answer });
-    await expect(cms.getHome()).rejects.toBeInstanceOf(CmsUnavailableError);
+    await expect(cms.call(GetHome.Endpoint)).rejects.toBeInstanceOf(CmsUnavailableError);
   });
 
   it.each([
@@ -66,18 +77,18 @@ describe('createCmsClient', () => {
     ['a 400', () => Response.json({ data: null, error: { status: 400, name: 'ValidationError', message: 'x' } }, { status: 400 })],
   ])('throws CmsContractError on %s', async (_name, answer) => {
     const { cms } = client({ '/api/cchc/reform-areas': answer });
-    await expect(cms.listReformAreas()).rejects.toBeInstanceOf(CmsContractError);
+    await expect(cms.call(ListReformAreas.Endpoint)).rejects.toBeInstanceOf(CmsContractError);
   });
 
   it('keeps reform areas for the cache lifetime, then asks again', async () => {
     let time = 0;
     const { cms, calls } = client({ '/api/cchc/reform-areas': () => Response.json({ data: [area] }) }, () => time);
-    expect(await cms.getReformArea('the-che')).toEqual(area);
+    expect(await cms.reformAreas()).toEqual([area]);
     time = 59_000;
-    expect(await cms.getReformArea('khong-co')).toBeNull();
+    expect(await cms.reformAreas()).toEqual([area]);
     expect(calls).toHaveLength(1);
     time = 61_000;
-    await cms.listReformAreas();
+    await cms.reformAreas();
     expect(calls).toHaveLength(2);
   });
 
@@ -86,26 +97,30 @@ describe('createCmsClient', () => {
     const { cms } = client({
       '/api/cchc/reform-areas': () => (fail ? new Response('', { status: 502 }) : Response.json({ data: [area] })),
     });
-    await expect(cms.listReformAreas()).rejects.toBeInstanceOf(CmsUnavailableError);
+    await expect(cms.reformAreas()).rejects.toBeInstanceOf(CmsUnavailableError);
     fail = false;
-    expect(await cms.listReformAreas()).toEqual([area]);
+    expect(await cms.reformAreas()).toEqual([area]);
   });
 
-  it('finds a topic by slug in the topic list, and none for an unknown or malformed slug', async () => {
-    const topic = { slug: 'chi-so', name: 'Các chỉ số đánh giá', description: '', order: 1 };
-    const { cms, calls } = client({ '/api/cchc/topics': () => Response.json({ data: [topic] }) });
-    expect(await cms.getTopic('chi-so')).toEqual(topic);
-    expect(await cms.getTopic('khong-co')).toBeNull();
-    expect(await cms.getTopic('Chỉ số')).toBeNull();
-    expect(calls).toEqual(['/api/cchc/topics', '/api/cchc/topics']);
+  it('adds the endpoint\'s cache tags to the page\'s headers, from its input and its answer', async () => {
+    const { cms } = client({
+      '/api/cchc/articles?area=the-che&format=video-clip&page=2': () =>
+        Response.json({ data: [], meta: { pagination: { page: 2, pageSize: 10, pageCount: 0, total: 0 } } }),
+    });
+    const headers = new Headers();
+    await cms.call(ListArticles.Endpoint, { query: { area: 'the-che', format: ['video-clip'], page: 2 } }, headers);
+    expect(headers.get('cache-tag')?.split(' ').sort()).toEqual([TAG.area('the-che'), TAG.format('video-clip')].sort());
+    const none = new Headers();
+    expect(await cms.call(GetArticle.Endpoint, { params: { slug: 'khong-co' } }, none)).toBeNull();
+    expect(none.get('cache-tag')).toBeNull();
   });
 
   it('reads a text file of the upload folder; null when missing or when the name is not one file', async () => {
     const { cms, calls } = client({ '/uploads/phu_de_a1.vtt': () => new Response('WEBVTT\n', { headers: { 'content-type': 'text/vtt' } }) });
-    expect(await cms.getUploadText('phu_de_a1.vtt')).toBe('WEBVTT\n');
-    expect(await cms.getUploadText('khong_co.vtt')).toBeNull();
-    expect(await cms.getUploadText('../config.vtt')).toBeNull();
-    expect(await cms.getUploadText('.env')).toBeNull();
+    expect(await cms.uploadText('phu_de_a1.vtt')).toBe('WEBVTT\n');
+    expect(await cms.uploadText('khong_co.vtt')).toBeNull();
+    expect(await cms.uploadText('../config.vtt')).toBeNull();
+    expect(await cms.uploadText('.env')).toBeNull();
     expect(calls).toEqual(['/uploads/phu_de_a1.vtt', '/uploads/khong_co.vtt']);
   });
 
@@ -115,6 +130,6 @@ describe('createCmsClient', () => {
     ['a file over 1 MB', () => new Response('x'.repeat(1024 * 1024 + 1)), CmsContractError],
   ])('maps %s of an upload read like the API reads', async (_name, answer, error) => {
     const { cms } = client({ '/uploads/phu_de.vtt': answer });
-    await expect(cms.getUploadText('phu_de.vtt')).rejects.toBeInstanceOf(error);
+    await expect(cms.uploadText('phu_de.vtt')).rejects.toBeInstanceOf(error);
   });
 });

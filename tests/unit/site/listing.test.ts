@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ArticleQuery } from '../../../site/src/lib/cms.js';
-import { listAllArticles, listArticlesSince } from '../../../site/src/lib/listing.js';
+import { listAllArticles, listArticlesSince, type ArticleQuery } from '../../../site/src/lib/listing.js';
 import { summary } from './fixtures.js';
 
 /** 120 articles, one every 12 hours back from 2024-12-31, served page by page like the API. */

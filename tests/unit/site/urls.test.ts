@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, canonicalUrl, siteOrigin } from '../../../site/src/lib/urls.js';
+import { siteOrigin } from '../../../site/src/lib/deployment.js';
+import { absoluteUrl, canonicalUrl } from '../../../site/src/lib/urls.js';
 
 const ORIGIN = 'https://cchc.example.gov.vn';
 

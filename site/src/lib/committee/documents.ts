@@ -3,10 +3,8 @@
  * (`q`, `loai`, `nam`, `co-quan-ban-hanh`, `linh-vuc`, `trang`), checked with the
  * API's own schema so the site refuses, with a message, what the CMS would refuse.
  */
-import { DOCUMENT_TYPE_CODES, ListDocuments, type DocumentType } from '@cchc/shared';
-import type { DocumentQuery } from '../cms';
+import { DOCUMENT_TYPE_CODES, ListDocuments, committeePaths, type DocumentType } from '@cchc/shared';
 import { PAGE_PARAM, parsePageParam } from '../pagination';
-import { committeePaths } from './paths';
 
 /** Documents per page of the library. */
 export const DOCUMENT_PAGE_SIZE = 20;
@@ -26,7 +24,7 @@ export interface DocumentForm {
 
 /** What the library page does with a query string. */
 export type DocumentRequest =
-  | { kind: 'list'; form: DocumentForm; query: DocumentQuery & { page: number } }
+  | { kind: 'list'; form: DocumentForm; query: ListDocuments.Query }
   /** A filter the API would refuse: the page answers 400 with the message. */
   | { kind: 'invalid'; form: DocumentForm; message: string }
   /** A malformed page number: the page answers 404, as every list does. */
@@ -68,15 +66,8 @@ export function parseDocumentParams(params: URLSearchParams, areaCodes?: readonl
   if (area !== undefined && areaCodes !== undefined && !areaCodes.includes(area)) {
     return { kind: 'invalid', form, message: FIELD_MESSAGES.area ?? '' };
   }
-  // Only the filters in use: an absent one must not reach the API as "undefined".
-  const query: DocumentQuery & { page: number } = { page: parsed.data.page, pageSize: parsed.data.pageSize };
-  const { q, type, year, issuer } = parsed.data;
-  if (q !== undefined) query.q = q;
-  if (type !== undefined) query.type = type;
-  if (year !== undefined) query.year = year;
-  if (issuer !== undefined) query.issuer = issuer;
-  if (area !== undefined) query.area = area;
-  return { kind: 'list', form, query };
+  // The parsed query is the API's own (unset filters are left out of the query string).
+  return { kind: 'list', form, query: parsed.data };
 }
 
 /** True when any filter or the search is in use. */

@@ -2,14 +2,13 @@
  * The committee's events outside their pages: as iCalendar files readers add to their
  * calendar app, as schema.org JSON-LD, and the link to the plan task an event carries out.
  */
-import type { CommitteeEvent } from '@cchc/shared';
+import { committeePaths, type CommitteeEvent } from '@cchc/shared';
 import { TAG } from '../cache-tags';
 import { textResponse } from '../http';
 import { ICS_CONTENT_TYPE, toICalendar, type CalEvent } from '../ical';
 import type { JsonLd } from '../structured-data';
 import { absoluteUrl } from '../urls';
 import { CUI } from './messages';
-import { committeePaths } from './paths';
 import { taskAnchor } from './plan';
 
 /** PRODID of the calendars: names the software, never a deployment. */

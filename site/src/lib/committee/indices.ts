@@ -3,7 +3,7 @@
  * numbers written exactly as the CMS gave them (Vietnamese comma decimal on the page,
  * dot decimal in the CSV), and the CSV table.
  */
-import { type Cell, type IndexScore, type IndexSeries } from '@cchc/shared';
+import { compareVi, type Cell, type IndexScore, type IndexSeries } from '@cchc/shared';
 import type { ChartSeries } from '../charts';
 
 /** Header row of an index's CSV file. */
@@ -47,8 +47,7 @@ export function formatRank(score: Pick<IndexScore, 'rank' | 'outOf'>): string | 
 export function subjectsOf(results: readonly Pick<IndexScore, 'subject'>[]): string[] {
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.subject, (counts.get(r.subject) ?? 0) + 1);
-  const collator = new Intl.Collator('vi');
-  return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([subject]) => subject);
+  return [...counts].sort((a, b) => b[1] - a[1] || compareVi(a[0], b[0])).map(([subject]) => subject);
 }
 
 /** True when some result of the series has a rank (the rank chart is drawn only then). */

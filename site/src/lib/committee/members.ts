@@ -1,5 +1,5 @@
 /** The committee's members as its structure shows them: grouped by position. */
-import { MEMBER_POSITIONS, type CommitteeMember, type MemberPosition } from '@cchc/shared';
+import { MEMBER_POSITIONS, compareVi, type CommitteeMember, type MemberPosition } from '@cchc/shared';
 
 /** The members of one position, with its Vietnamese and English labels. */
 export interface MemberGroup {
@@ -18,7 +18,7 @@ export function groupMembers(members: readonly CommitteeMember[]): MemberGroup[]
     position: p.code,
     label: p.label,
     labelEn: p.labelEn,
-    members: members.filter((m) => m.position === p.code).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')),
+    members: members.filter((m) => m.position === p.code).sort((a, b) => a.order - b.order || compareVi(a.name, b.name)),
   })).filter((group) => group.members.length > 0);
 }
 

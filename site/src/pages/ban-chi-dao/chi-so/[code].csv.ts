@@ -1,8 +1,8 @@
 /** GET /ban-chi-dao/chi-so/{code}.csv: an index's results as CSV (UTF-8 with BOM, dot decimals), for spreadsheets. */
 import type { APIRoute } from 'astro';
-import { CSV_BOM, toCsv } from '@cchc/shared';
+import { CSV_BOM, ListIndices, toCsv } from '@cchc/shared';
 import { TAG } from '../../../lib/cache-tags';
-import { listIndices } from '../../../lib/cms';
+import { call } from '../../../lib/cms';
 import { indexCsvFileName, indexCsvRows } from '../../../lib/committee/indices';
 import { notFound, textResponse } from '../../../lib/http';
 
@@ -10,7 +10,7 @@ import { notFound, textResponse } from '../../../lib/http';
 const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 export const GET: APIRoute = async ({ params }) => {
-  const series = (await listIndices()).find((s) => s.code === params.code);
+  const series = (await call(ListIndices.Endpoint)).data.find((s) => s.code === params.code);
   if (!series) return notFound();
   const response = textResponse(CSV_BOM + toCsv(indexCsvRows(series)), CSV_CONTENT_TYPE, [TAG.committee]);
   response.headers.set('Content-Disposition', `attachment; filename="${indexCsvFileName(series.code)}"`);

@@ -3,14 +3,14 @@
  * the site's own origin because browsers refuse cross-origin text tracks without CORS.
  */
 import type { APIRoute } from 'astro';
-import { getUploadText } from '../../../lib/cms';
+import { uploadText } from '../../../lib/cms';
 import { notFound, textResponse } from '../../../lib/http';
 import { CAPTIONS_FILE_PATTERN } from '../../../lib/media';
 
 export const GET: APIRoute = async ({ params }) => {
   const file = params.file ?? '';
   if (!CAPTIONS_FILE_PATTERN.test(file)) return notFound();
-  const text = await getUploadText(file);
+  const text = await uploadText(file);
   if (text === null) return notFound();
   // Upload names carry a content hash: the file at this name never changes, so no content tag.
   return textResponse(text, 'text/vtt; charset=utf-8');

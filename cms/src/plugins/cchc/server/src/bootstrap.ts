@@ -1,23 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import type { CchcConfig } from './config.js';
-import { PLUGIN_ID } from './constants.js';
+import { pluginConfig } from './config.js';
 import { addModernImageFormats } from './media/modern-formats.js';
 import { guardDecidedMedia } from './media/decided-media.js';
 import { guardUploads } from './media/upload-guard.js';
 import { secureUploadResponses } from './media/serve-headers.js';
-import type { createPublicRateLimit } from './rate-limit/public-rate-limit.js';
+import { pluginServices } from './services/index.js';
 import { registerSameAgencyCondition } from './services/roles.js';
-import type { WorkflowService } from './services/workflow.js';
 
 /** Publishes scheduled pieces when their time comes; the state in the database makes it survive restarts. */
 function startScheduler(strapi: Core.Strapi): void {
-  const { scheduleCheckSeconds } = strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig;
+  const { scheduleCheckSeconds } = pluginConfig(strapi);
   strapi.cron.add({
     'cchc-scheduled-publishing': {
       task: async () => {
         if (!strapi.isLoaded) return;
         try {
-          const count = await (strapi.plugin(PLUGIN_ID).service('workflow') as WorkflowService).publishDue();
+          const count = await pluginServices(strapi).workflow.publishDue();
           if (count > 0) strapi.log.info(`[cchc] published ${count} scheduled piece(s)`);
         } catch (error) {
           strapi.log.error(`[cchc] scheduled publishing failed: ${(error as Error).message}`);
@@ -33,11 +31,12 @@ function startScheduler(strapi: Core.Strapi): void {
  * the `startup` service, which the host app runs once every module, admin included, is up.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await pluginServices(strapi).tallies.ensureTable();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
-  guardUploads(strapi, () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig).uploadLimits);
+  guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);
   guardDecidedMedia(strapi);
   secureUploadResponses(strapi);
-  strapi.server.use((strapi.plugin(PLUGIN_ID).service('rate-limit') as ReturnType<typeof createPublicRateLimit>).middleware);
+  strapi.server.use(pluginServices(strapi)['rate-limit'].middleware);
   startScheduler(strapi);
 };

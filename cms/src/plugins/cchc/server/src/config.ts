@@ -1,52 +1,149 @@
-import type { UploadLimits } from './media/upload-guard.js';
-import type { RateLimitConfig } from './rate-limit/public-rate-limit.js';
+/**
+ * The plugin's configuration, in one place: each key's environment variable, its
+ * default and its check are written here once. The host app only enables the plugin
+ * (cms/config/plugins.ts); a key set there overrides what the environment says.
+ * Strapi runs the validator at start: a wrong value stops the CMS with a message
+ * that names the environment variable.
+ */
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { PLUGIN_ID } from './constants.js';
 
-/** The plugin's configuration, set in the host app's config/plugins.ts. */
-export interface CchcConfig {
-  /** Folder of the demo data set, relative to the host app's root. */
-  seedDir: string;
-  /** Whether to seed on start. */
-  seed: boolean;
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
+
+const UploadLimitsSchema = z.object({
+  imageMb: wholeNumber(1),
+  videoMb: wholeNumber(1),
+  audioMb: wholeNumber(1),
+  documentMb: wholeNumber(1),
+  /** Largest image, in millions of pixels (30000 × 30000 is 900). */
+  imageMegapixels: wholeNumber(1),
+});
+/** Size limits of uploads by kind, in MB, and the largest image in megapixels. */
+export type UploadLimits = z.output<typeof UploadLimitsSchema>;
+
+const RateLimitSchema = z.object({
+  /** Points a client address may spend per window (a search costs 3, the plan tracker 5). */
+  points: wholeNumber(1),
+  /** The window, in seconds. */
+  durationSeconds: wholeNumber(1),
+  /** Redis for a budget shared by several CMS instances; empty: memory. */
+  redisUrl: z.string(),
+  /** Addresses never limited. */
+  exemptIps: z.array(z.string()),
+  /** The site's key (SITE_API_KEY); empty: no client is exempt by key. */
+  siteApiKey: z.string(),
+});
+/** Rate limits of the public API. */
+export type RateLimitConfig = z.output<typeof RateLimitSchema>;
+
+export const CchcConfigSchema = z.object({
+  /** Folder of the demo data set, relative to the host app's root. Data, not code: another province or year is another folder. */
+  seedDir: z.string().min(1),
+  /** Whether to seed on start (on by default outside production). */
+  seed: z.boolean(),
   /** Password of the demo accounts (created only on a loopback CMS, or when `demo` is set). */
-  demoPassword: string;
-  /** CCHC_DEMO=true: demo accounts even on a CMS that listens beyond loopback (a public demo). */
-  demo: boolean;
+  demoPassword: z.string().min(8, { error: 'at least 8 characters' }),
+  /** Demo accounts even on a CMS that listens beyond loopback (a public demo). */
+  demo: z.boolean(),
   /** Base URLs of the sites whose page caches are purged after a change. */
-  sitePurgeUrls: string[];
+  sitePurgeUrls: z.array(z.url({ protocol: /^https?$/ })),
   /** Secret shared with the sites to sign purge calls. */
-  purgeSecret: string;
+  purgeSecret: z.string(),
   /** How often the scheduler looks for pieces due for publication, in seconds. */
-  scheduleCheckSeconds: number;
+  scheduleCheckSeconds: wholeNumber(1, 59),
   /** Whether workflow e-mails are sent (an SMTP server is configured). */
-  notify: boolean;
+  notify: z.boolean(),
   /** Base URL of the admin panel, for links in e-mails. */
-  adminUrl: string;
-  /** Size limits of uploads by kind, in MB, and the largest image in megapixels. */
-  uploadLimits: UploadLimits;
-  /** Rate limits of the public API. */
-  rateLimit: RateLimitConfig;
+  adminUrl: z.url({ protocol: /^https?$/ }),
+  uploadLimits: UploadLimitsSchema,
+  rateLimit: RateLimitSchema,
   /** How long the public API keeps an aggregated answer (plan tracker, documents list) at most, in seconds; 0: never (benchmarks). */
-  responseCacheSeconds: number;
+  responseCacheSeconds: wholeNumber(0),
+});
+export type CchcConfig = z.output<typeof CchcConfigSchema>;
+
+/** The environment variable behind each key, for the error messages and the README. */
+export const ENV_NAMES: Record<string, string> = {
+  seedDir: 'CCHC_SEED_DIR',
+  seed: 'CCHC_SEED',
+  demoPassword: 'DEMO_PASSWORD',
+  demo: 'CCHC_DEMO',
+  sitePurgeUrls: 'SITE_PURGE_URLS',
+  purgeSecret: 'PURGE_SECRET',
+  scheduleCheckSeconds: 'CCHC_SCHEDULE_CHECK_SECONDS',
+  notify: 'SMTP_HOST',
+  adminUrl: 'ADMIN_URL',
+  'uploadLimits.imageMb': 'UPLOAD_IMAGE_MB',
+  'uploadLimits.videoMb': 'UPLOAD_VIDEO_MB',
+  'uploadLimits.audioMb': 'UPLOAD_AUDIO_MB',
+  'uploadLimits.documentMb': 'UPLOAD_PDF_MB',
+  'uploadLimits.imageMegapixels': 'UPLOAD_IMAGE_MEGAPIXELS',
+  'rateLimit.points': 'RATE_LIMIT_POINTS',
+  'rateLimit.durationSeconds': 'RATE_LIMIT_WINDOW_SECONDS',
+  'rateLimit.redisUrl': 'REDIS_URL',
+  'rateLimit.exemptIps': 'RATE_LIMIT_EXEMPT_IPS',
+  'rateLimit.siteApiKey': 'SITE_API_KEY',
+  responseCacheSeconds: 'CCHC_RESPONSE_CACHE_SECONDS',
+};
+
+/** Strapi's env helper, as far as this module uses it. */
+interface Env {
+  (name: string, fallback?: string): string | undefined;
+  int(name: string, fallback?: number): number | undefined;
+  bool(name: string, fallback?: boolean): boolean | undefined;
+  array(name: string, fallback?: string[]): string[] | undefined;
+}
+
+/** The configuration from the environment, defaults filled in. */
+export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
+  const port = env('PORT', '1337');
+  return {
+    seedDir: env('CCHC_SEED_DIR', 'seed/demo') ?? 'seed/demo',
+    seed: env.bool('CCHC_SEED', env('NODE_ENV') !== 'production') ?? true,
+    demoPassword: env('DEMO_PASSWORD', 'CchcDemo2024!') ?? '',
+    demo: env.bool('CCHC_DEMO', false) ?? false,
+    sitePurgeUrls: env.array('SITE_PURGE_URLS', []) ?? [],
+    purgeSecret: env('PURGE_SECRET', '') ?? '',
+    scheduleCheckSeconds: env.int('CCHC_SCHEDULE_CHECK_SECONDS', 30) ?? 30,
+    // Workflow e-mails are sent only when an SMTP server is configured (config/plugins.ts, email).
+    notify: (env('SMTP_HOST', '') ?? '') !== '',
+    adminUrl: env('ADMIN_URL', `http://localhost:${port}/admin`) ?? '',
+    uploadLimits: {
+      imageMb: env.int('UPLOAD_IMAGE_MB', 20) ?? 20,
+      videoMb: env.int('UPLOAD_VIDEO_MB', 500) ?? 500,
+      audioMb: env.int('UPLOAD_AUDIO_MB', 100) ?? 100,
+      documentMb: env.int('UPLOAD_PDF_MB', 50) ?? 50,
+      imageMegapixels: env.int('UPLOAD_IMAGE_MEGAPIXELS', 100) ?? 100,
+    },
+    rateLimit: {
+      points: env.int('RATE_LIMIT_POINTS', 120) ?? 120,
+      durationSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 60) ?? 60,
+      redisUrl: env('REDIS_URL', '') ?? '',
+      exemptIps: env.array('RATE_LIMIT_EXEMPT_IPS', []) ?? [],
+      siteApiKey: env('SITE_API_KEY', '') ?? '',
+    },
+    responseCacheSeconds: env.int('CCHC_RESPONSE_CACHE_SECONDS', 300) ?? 300,
+  };
+}
+
+/** Checks every key; the error names each wrong key's environment variable. */
+export function validateConfig(config: unknown): CchcConfig {
+  const result = CchcConfigSchema.safeParse(config);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.filter((p) => typeof p === 'string').join('.');
+    return `${ENV_NAMES[key] ?? key} (${key}): ${issue.message}`;
+  });
+  throw new Error(problems.join('; '));
+}
+
+/** The plugin's configuration, typed: the one place that reads it from Strapi. */
+export function pluginConfig(strapi: Core.Strapi): CchcConfig {
+  return CchcConfigSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}`));
 }
 
 export default {
-  default: { seedDir: 'seed/demo', seed: true, demoPassword: 'CchcDemo2024!', demo: false, sitePurgeUrls: [], purgeSecret: '', scheduleCheckSeconds: 30, notify: false, adminUrl: 'http://localhost:1337/admin',
-    uploadLimits: { imageMb: 20, videoMb: 500, audioMb: 100, documentMb: 50, imageMegapixels: 100 },
-    rateLimit: { points: 120, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: '' },
-    responseCacheSeconds: 300,
-  } satisfies CchcConfig,
-  validator(config: Partial<CchcConfig>) {
-    if (config.seedDir !== undefined && typeof config.seedDir !== 'string') throw new Error('cchc.seedDir must be a folder path');
-    const every = config.scheduleCheckSeconds;
-    if (every !== undefined && (!Number.isInteger(every) || every < 1 || every > 59)) {
-      throw new Error('CCHC_SCHEDULE_CHECK_SECONDS must be a whole number of seconds from 1 to 59');
-    }
-    const limit = config.rateLimit;
-    if (limit !== undefined && (!Number.isInteger(limit.points) || limit.points < 1 || !Number.isInteger(limit.durationSeconds) || limit.durationSeconds < 1)) {
-      throw new Error('RATE_LIMIT_POINTS and RATE_LIMIT_WINDOW_SECONDS must be whole numbers of at least 1');
-    }
-    if (config.demoPassword !== undefined && String(config.demoPassword).length < 8) {
-      throw new Error('DEMO_PASSWORD must have at least 8 characters');
-    }
-  },
+  default: ({ env }: { env: Env }) => configFromEnv(env),
+  validator: (config: unknown) => void validateConfig(config),
 };

@@ -33,6 +33,7 @@ export const MESSAGES = {
   scheduleTimeInPast: 'Thời điểm hẹn đăng phải ở tương lai.',
   contributorWithoutAgency: 'Tài khoản cộng tác viên này chưa được gắn với cơ quan nào; hãy nhờ quản trị viên gắn trong mục "Cán bộ của cơ quan".',
   committeeOnly: 'Chỉ quản trị Ban chỉ đạo (Sở Nội vụ) được xem báo cáo tuân thủ.',
+  roleMayNotCall: 'Vai trò của tài khoản này không được dùng chức năng này.',
   noWorkflowRole: ARTICLE_REFUSAL_MESSAGES['no-role'],
   memberUnknownUser: 'Không có tài khoản quản trị nào dùng thư điện tử này; hãy tạo tài khoản trước (Cài đặt → Người dùng), rồi gắn với cơ quan.',
   memberTaken: 'Tài khoản này đã được gắn với một cơ quan; mỗi tài khoản chỉ thuộc một cơ quan. Hãy sửa bản ghi cũ.',

@@ -3,12 +3,11 @@ import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap.js';
 import config from './config.js';
 import contentTypes from './content-types/index.js';
-import controllers from './controllers/index.js';
 import destroy from './destroy.js';
 import multipartGate from './middlewares/multipart-gate.js';
 import { createRouteGuardPolicy } from './guards/strapi-routes.js';
 import register from './register.js';
-import routes from './routes/index.js';
+import { controllers, routes } from './routes/index.js';
 import services from './services/index.js';
 
 const policies = {

@@ -4,7 +4,10 @@ import { createArticleDocumentMiddleware } from './middlewares/article-document.
 import { createChangeNoteMiddleware } from './middlewares/change-note.js';
 import { createCommitteeContentMiddleware } from './middlewares/committee-content.js';
 import { createPublishedChangesMiddleware } from './middlewares/published-changes.js';
+import { createPublishedTalliesMiddleware } from './middlewares/published-tallies.js';
 import { createArticleRepository } from './repositories/articles.js';
+import { useDocumentMiddleware } from './repositories/documents.js';
+import { createPublishedTallies } from './repositories/published-tallies.js';
 import { guardStrapiRoutes } from './guards/strapi-routes.js';
 import { developmentSecretsInUse } from './start-mode.js';
 
@@ -15,9 +18,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (refusal) throw new Error(refusal);
   }
   guardStrapiRoutes(strapi);
-  strapi.documents.use(createArticleDocumentMiddleware(strapi) as never);
-  strapi.documents.use(createAgencyMemberMiddleware(strapi) as never);
-  strapi.documents.use(createChangeNoteMiddleware(strapi) as never);
-  strapi.documents.use(createCommitteeContentMiddleware(strapi) as never);
-  strapi.documents.use(createPublishedChangesMiddleware(strapi, createArticleRepository(strapi)) as never);
+  useDocumentMiddleware(strapi, createArticleDocumentMiddleware(strapi));
+  useDocumentMiddleware(strapi, createAgencyMemberMiddleware(strapi));
+  useDocumentMiddleware(strapi, createChangeNoteMiddleware(strapi));
+  useDocumentMiddleware(strapi, createCommitteeContentMiddleware(strapi));
+  useDocumentMiddleware(strapi, createPublishedChangesMiddleware(strapi, createArticleRepository(strapi)));
+  // Last, closest to the write: its transaction holds the operation and the counts' update.
+  useDocumentMiddleware(strapi, createPublishedTalliesMiddleware(strapi, createPublishedTallies(strapi)));
 };

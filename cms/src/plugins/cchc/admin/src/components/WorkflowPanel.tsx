@@ -1,30 +1,27 @@
 import { Box, Button, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import {
   WORKFLOW_ACTIONS,
   WORKFLOW_STATE_LABELS,
   formatDateTime,
+  GetArticleHistory,
+  TransitionArticle,
   isWorkflowAction,
-  type GetArticleHistory,
   type WorkflowState,
 } from '@cchc/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { PLUGIN_ID } from '../pluginId';
+import { messageOf, useCall } from '../api/useCall';
 
 const ARTICLE_UID = 'plugin::cchc.article';
 
 type History = GetArticleHistory.Response['data'];
 
-/** The error message of a failed admin API call, as the plugin wrote it. */
-function messageOf(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? 'Không thực hiện được thao tác. Vui lòng thử lại.';
-}
+/** Shown when a call fails without a message of the API's own. */
+const FAILED = 'Không thực hiện được thao tác. Vui lòng thử lại.';
 
 /** The state of a piece, the actions the signed-in user may take, and its history. */
 const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
-  const { get, post } = useFetchClient();
+  const call = useCall();
   const [history, setHistory] = useState<History | null>(null);
   const [note, setNote] = useState('');
   const [scheduledAt, setScheduledAt] = useState('');
@@ -32,10 +29,10 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    get<{ data: History }>(`/${PLUGIN_ID}/articles/${documentId}/history`)
-      .then(({ data }) => setHistory(data.data))
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, [get, documentId]);
+    call(GetArticleHistory.Endpoint, { params: { documentId } })
+      .then(({ data }) => setHistory(data))
+      .catch((e: unknown) => setError(messageOf(e, FAILED)));
+  }, [call, documentId]);
   useEffect(load, [load]);
 
   const act = async (action: string) => {
@@ -44,11 +41,11 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
     try {
       // datetime-local has no zone: the editor means Vietnam's time (UTC+7 all year).
       const body = { action, note, ...(action === 'schedule' && scheduledAt ? { scheduledAt: `${scheduledAt}:00+07:00` } : {}) };
-      await post(`/${PLUGIN_ID}/articles/${documentId}/transition`, body);
+      await call(TransitionArticle.Endpoint, { params: { documentId }, body });
       setNote('');
       load();
     } catch (e) {
-      setError(messageOf(e));
+      setError(messageOf(e, FAILED));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,7 @@
-import type { ComplianceReport, GetCompliance } from '@cchc/shared';
+import { GetCompliance, type ComplianceReport, type Quarter } from '@cchc/shared';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { PLUGIN_ID } from '../pluginId';
-
-const ENDPOINT = `/${PLUGIN_ID}/compliance`;
+import { requestPath, useCall } from '../api/useCall';
 
 /** A file format the report downloads in. */
 export type ComplianceFile = 'csv' | 'xlsx';
@@ -22,8 +20,9 @@ function save(blob: Blob, fileName: string): void {
 }
 
 /** Loads the report of a quarter, and downloads it as CSV or XLSX (the admin's fetch client sends the token). */
-export function useCompliance(year: number, quarter: number) {
+export function useCompliance(year: number, quarter: Quarter) {
   const { get } = useFetchClient();
+  const call = useCall();
   const [report, setReport] = useState<ComplianceReport | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -31,17 +30,18 @@ export function useCompliance(year: number, quarter: number) {
     let current = true;
     setReport(null);
     setFailed(false);
-    get<GetCompliance.Response>(ENDPOINT, { params: { year, quarter } })
-      .then(({ data }) => current && setReport(data.data))
+    call(GetCompliance.Endpoint, { query: { year, quarter } })
+      .then(({ data }) => current && setReport(data))
       .catch(() => current && setFailed(true));
     return () => {
       current = false;
     };
-  }, [get, year, quarter]);
+  }, [call, year, quarter]);
 
   const download = useCallback(
     async (format: ComplianceFile) => {
-      const { data, headers } = await get(ENDPOINT, { params: { year, quarter, format }, responseType: 'blob' });
+      // A file, not JSON: Strapi's fetch client with the token, the path from the declaration.
+      const { data, headers } = await get(requestPath(GetCompliance.Endpoint, { query: { year, quarter, format } }), { responseType: 'blob' });
       save(data, fileNameOf(headers, `bao-cao-tuan-thu-${year}-q${quarter}.${format}`));
     },
     [get, year, quarter],

@@ -1,7 +1,8 @@
-import { quarterOf } from '@cchc/shared';
+import { GetLatestPeriod, quarterOf, type Quarter } from '@cchc/shared';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useCall } from '../api/useCall';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { AgencyTable } from '../components/compliance/AgencyTable';
@@ -19,14 +20,14 @@ export const CompliancePage = () => {
   // The current quarter in Vietnam, whatever the browser's time zone, until the server
   // names the quarter of the latest piece sent in (where there is something to read).
   const today = quarterOf(new Date());
-  const [{ year, quarter }, setPeriod] = useState<{ year: number; quarter: number }>(today);
-  const { get } = useFetchClient();
+  const [{ year, quarter }, setPeriod] = useState<{ year: number; quarter: Quarter }>(today);
+  const call = useCall();
   useEffect(() => {
-    get<{ data: { year: number; quarter: number } }>(`/${PLUGIN_ID}/compliance/latest-period`)
-      .then(({ data }) => setPeriod(data.data))
+    call(GetLatestPeriod.Endpoint)
+      .then(({ data }) => setPeriod(data))
       // Without it the page simply stays on the current quarter; the report's own errors are shown.
       .catch(() => setPeriod(today));
-  }, [get]);
+  }, [call]);
   const { report, failed, download } = useCompliance(year, quarter);
   const [downloading, setDownloading] = useState<ComplianceFile | null>(null);
 

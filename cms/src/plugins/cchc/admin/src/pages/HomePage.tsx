@@ -1,16 +1,11 @@
 import { Box, Flex, Grid, Typography, LinkButton } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { GetOverview, type Overview } from '@cchc/shared';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { useCall } from '../api/useCall';
 import { COMPLIANCE_PATH, PLUGIN_ID } from '../pluginId';
-
-interface Overview {
-  articles: { published: number; unpublished: number };
-  agencies: { total: number; active: number };
-  reformAreas: number;
-  topics: number;
-}
 
 const t = (id: string) => ({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id });
 
@@ -28,15 +23,15 @@ const COMMITTEE_CONTENT: Array<[string, string]> = [
 /** The plugin's home page: figures of the column, a link to its articles, and the Steering Committee website's content. */
 export const HomePage = () => {
   const { formatMessage, formatNumber } = useIntl();
-  const { get } = useFetchClient();
+  const call = useCall();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    get<{ data: Overview }>(`/${PLUGIN_ID}/overview`)
-      .then(({ data }) => setOverview(data.data))
+    call(GetOverview.Endpoint)
+      .then(({ data }) => setOverview(data))
       .catch(() => setFailed(true));
-  }, [get]);
+  }, [call]);
 
   const figures: Array<[string, number | undefined]> = [
     ['overview.articles.published', overview?.articles.published],

@@ -1,22 +1,23 @@
 import { Box, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { WORKFLOW_ACTIONS, formatLabel, isArticleFormat, isWorkflowAction, type GetReviewQueue } from '@cchc/shared';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { GetReviewQueue, WORKFLOW_ACTIONS, formatLabel, isArticleFormat, isWorkflowAction } from '@cchc/shared';
 import { useEffect, useState } from 'react';
+import { messageOf, useCall } from '../api/useCall';
 import { PLUGIN_ID } from '../pluginId';
 
 type Item = GetReviewQueue.Response['data'][number];
 
 /** Submitted pieces waiting for an editor, oldest first, each linking to its edit view and workflow panel. */
 export const ReviewQueuePage = () => {
-  const { get } = useFetchClient();
+  const call = useCall();
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    get<{ data: Item[] }>(`/${PLUGIN_ID}/review-queue`)
-      .then(({ data }) => setItems(data.data))
-      .catch((e: { response?: { data?: { error?: { message?: string } } } }) => setError(e.response?.data?.error?.message ?? 'Không tải được hàng chờ duyệt.'));
-  }, [get]);
+    call(GetReviewQueue.Endpoint)
+      .then(({ data }) => setItems(data))
+      .catch((e: unknown) => setError(messageOf(e, 'Không tải được hàng chờ duyệt.')));
+  }, [call]);
 
   return (
     <Layouts.Root>

@@ -4,9 +4,11 @@
  */
 import {
   REFORM_INDICES,
+  SITE_PATHS,
+  compareVi,
   formatLabel,
   parseEvidence,
-  taskProgress,
+  progressOf,
   type ArticleFormat,
   type Channel,
   type Committee,
@@ -16,7 +18,7 @@ import {
   type DocumentSummary,
   type IndexScore,
   type IndexSeries,
-  type MeasuredPiece,
+  type QuarterCounts,
   type TaskMeasure,
   type TaskProgress,
   type TrackedTask,
@@ -29,11 +31,9 @@ import type {
   IndexResultRecord,
   MemberRecord,
   TrackedTaskRecord,
-} from '../repositories/committee.js';
+} from '../repositories/records.js';
 import { toAttachment, toImage } from './media.js';
 import { toAgencyRef, toPlanTask } from './public.js';
-
-type Enum<T, K extends keyof T> = T[K];
 
 export function toCommittee(c: CommitteeRecord): Committee {
   return {
@@ -58,7 +58,7 @@ export function toCommittee(c: CommitteeRecord): Committee {
 export function toMember(m: MemberRecord): CommitteeMember {
   return {
     name: m.name,
-    position: m.position as Enum<CommitteeMember, 'position'>,
+    position: m.position,
     officeTitle: m.officeTitle ?? '',
     officeTitleEn: m.officeTitleEn ?? '',
     agency: m.agency ? toAgencyRef(m.agency) : null,
@@ -71,7 +71,7 @@ export function toMember(m: MemberRecord): CommitteeMember {
 export function toChannel(c: ChannelRecord): Channel {
   return {
     name: c.name,
-    kind: c.kind as Enum<Channel, 'kind'>,
+    kind: c.kind,
     url: c.url ?? '',
     phone: c.phone ?? '',
     description: c.description ?? '',
@@ -84,11 +84,11 @@ export function toDocumentSummary(d: DocumentRecord): DocumentSummary {
   return {
     slug: d.slug,
     number: d.number,
-    type: d.type as Enum<DocumentSummary, 'type'>,
+    type: d.type,
     issuedOn: d.issuedOn,
     issuer: d.issuer,
     abstract: d.abstract,
-    status: d.validity as Enum<DocumentSummary, 'status'>,
+    status: d.validity,
     areas: (d.areas ?? []).map((a) => ({ code: a.code, name: a.name })),
     demo: d.demo ?? false,
   };
@@ -134,7 +134,7 @@ export function toIndexSeries(rows: IndexResultRecord[]): IndexSeries[] {
     results: rows
       .filter((r) => r.index === index.code)
       .map(toIndexScore)
-      .sort((a, b) => a.year - b.year || a.subject.localeCompare(b.subject, 'vi')),
+      .sort((a, b) => a.year - b.year || compareVi(a.subject, b.subject)),
   })).filter((s) => s.results.length > 0);
 }
 
@@ -142,7 +142,7 @@ export function toEvent(e: EventRecord, report: { slug: string; title: string } 
   return {
     slug: e.slug,
     title: e.title,
-    kind: e.kind as Enum<CommitteeEvent, 'kind'>,
+    kind: e.kind,
     startsAt: new Date(e.startsAt).toISOString(),
     endsAt: new Date(e.endsAt).toISOString(),
     place: e.place ?? '',
@@ -181,59 +181,54 @@ function listPathOf(t: TrackedTaskRecord): string | null {
   const formats = measureFormats(t.measureFormats);
   const criteria = areas.length + topics.length + agencies.length + formats.length;
   if (criteria !== 1) return null;
-  if (areas.length === 1) return `/linh-vuc/${areas[0]!.code}`;
-  if (topics.length === 1) return `/chu-de/${topics[0]!.slug}`;
-  if (agencies.length === 1) return `/co-quan/${agencies[0]!.slug}`;
+  if (areas.length === 1) return SITE_PATHS.area(areas[0]!.code);
+  if (topics.length === 1) return SITE_PATHS.topic(topics[0]!.slug);
+  if (agencies.length === 1) return SITE_PATHS.agency(agencies[0]!.slug);
   return null;
 }
 
-/** A task's progress in the plan's year, measured or as set by an editor. */
-export function toTaskProgress(t: TrackedTaskRecord, pieces: MeasuredPiece[], year: number, now: Date): TaskProgress {
-  if (t.progressMode === 'measured') {
-    const measure: TaskMeasure = {
-      unit: t.measureUnit ?? 'articles',
-      formats: measureFormats(t.measureFormats),
-      areas: (t.measureAreas ?? []).map((a) => a.code),
-      topics: (t.measureTopics ?? []).map((x) => x.slug),
-      agencies: (t.measureAgencies ?? []).map((a) => a.slug),
-      expectedPerQuarter: t.expectedPerQuarter ?? 0,
-    };
+/** What a measured task counts; null for a task whose progress an editor sets. */
+export function measureOf(t: TrackedTaskRecord): TaskMeasure | null {
+  if (t.progressMode !== 'measured') return null;
+  return {
+    unit: t.measureUnit ?? 'articles',
+    formats: measureFormats(t.measureFormats),
+    areas: (t.measureAreas ?? []).map((a) => a.code),
+    topics: (t.measureTopics ?? []).map((x) => x.slug),
+    agencies: (t.measureAgencies ?? []).map((a) => a.slug),
+    expectedPerQuarter: t.expectedPerQuarter ?? 0,
+  };
+}
+
+/** A task's progress in the plan's year: measured (from its counts per quarter) or as set by an editor. */
+export function toTaskProgress(t: TrackedTaskRecord, counts: QuarterCounts | undefined, year: number, now: Date): TaskProgress {
+  const measure = measureOf(t);
+  if (measure) {
     return {
       mode: 'measured',
       unit: measure.unit,
       expectedPerQuarter: measure.expectedPerQuarter,
       criteria: criteriaOf(t),
-      quarters: taskProgress(measure, pieces, year, now),
+      quarters: progressOf(measure, counts ?? { 1: 0, 2: 0, 3: 0, 4: 0 }, year, now),
       listPath: listPathOf(t),
     };
   }
   return {
     mode: 'manual',
-    status: (t.progressStatus ?? 'chua-bat-dau') as Extract<TaskProgress, { mode: 'manual' }>['status'],
+    status: t.progressStatus ?? 'chua-bat-dau',
     statusNote: t.progressNote ?? '',
     evidence: parseEvidence(t.evidence).links,
   };
 }
 
-/** Compares appendix numbers as numbers, part by part ("5.10" after "5.9"). */
-export function compareTaskNumbers(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0 && !Number.isNaN(d)) return d;
-  }
-  return a.localeCompare(b);
-}
-
 /** The tasks as a tree: "5.1" … "5.6" under "5"; a sub-task whose parent is missing stays at the top. */
-export function toTrackedTasks(rows: TrackedTaskRecord[], progressOf: (t: TrackedTaskRecord) => TaskProgress): TrackedTask[] {
-  const sorted = [...rows].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || compareTaskNumbers(a.number, b.number));
+export function toTrackedTasks(rows: TrackedTaskRecord[], progressOfTask: (t: TrackedTaskRecord) => TaskProgress): TrackedTask[] {
+  const sorted = [...rows].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || compareVi(a.number, b.number));
   const byNumber = new Map<string, TrackedTask>();
   const top: TrackedTask[] = [];
   for (const row of sorted) {
     const { order: _order, ...fields } = toPlanTask(row);
-    const task: TrackedTask = { ...fields, progress: progressOf(row), subtasks: [] };
+    const task: TrackedTask = { ...fields, progress: progressOfTask(row), subtasks: [] };
     byNumber.set(row.number, task);
     const parent = row.number.includes('.') ? byNumber.get(row.number.slice(0, row.number.lastIndexOf('.'))) : undefined;
     (parent ? parent.subtasks : top).push(task);

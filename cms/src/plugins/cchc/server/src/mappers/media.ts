@@ -1,17 +1,6 @@
 /** Maps Strapi upload files to the public Image and Attachment contracts. */
 import type { Attachment, Image } from '@cchc/shared';
-
-/** The fields of an upload file the mappers read (a subset of plugin::upload.file). */
-export interface UploadFile {
-  url: string;
-  name: string;
-  mime: string;
-  size: number;
-  width?: number | null;
-  height?: number | null;
-  alternativeText?: string | null;
-  formats?: Record<string, { url: string; width: number; height: number; mime: string }> | null;
-}
+import type { UploadFile } from '../repositories/records.js';
 
 /** An image with its responsive renditions, smallest first. */
 export function toImage(file: UploadFile | null | undefined): Image | null {

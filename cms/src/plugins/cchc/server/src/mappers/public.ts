@@ -3,93 +3,22 @@
  * so nothing private (createdBy, updatedBy, drafts, admin data) can leak through,
  * whatever a populate brings along.
  */
-import type { Agency, AgencyRef, ArticleDetail, ArticleFormat, ArticleLink, ArticleSummary, AgencyKind, Plan, PlanTask, ReformArea, Topic } from '@cchc/shared';
-import { toAttachment, toImage, type UploadFile } from './media.js';
-
-/** An agency row with the relations the mappers read. */
-export interface AgencyRecord {
-  slug: string;
-  name: string;
-  shortName?: string | null;
-  kind: AgencyKind;
-  active: boolean;
-  phone?: string | null;
-  email?: string | null;
-  website?: string | null;
-  address?: string | null;
-  parent?: AgencyRecord | null;
-  successor?: AgencyRecord | null;
-}
-
-/** A reform area row. */
-export interface ReformAreaRecord {
-  code: string;
-  name: string;
-  nameEn: string;
-  description?: string | null;
-  order?: number | null;
-  leadAgency?: AgencyRecord | null;
-}
-
-/** A topic row. */
-export interface TopicRecord {
-  slug: string;
-  name: string;
-  description?: string | null;
-  order?: number | null;
-}
-
-/** An article row (published version) with its relations. */
-export interface ArticleRecord {
-  documentId: string;
-  slug: string;
-  title: string;
-  summary?: string | null;
-  body?: string | null;
-  format: ArticleFormat;
-  byline?: string | null;
-  featured?: boolean | null;
-  demo?: boolean | null;
-  publicationDate?: string | null;
-  publishedAt?: string | null;
-  updatedAt: string;
-  areas?: ReformAreaRecord[];
-  topics?: TopicRecord[];
-  agency?: AgencyRecord | null;
-  cover?: UploadFile | null;
-  attachments?: UploadFile[] | null;
-}
-
-/** A change note row. */
-export interface ChangeNoteRecord {
-  note: string;
-  notedAt: string;
-}
-
-/** A plan task row. */
-export interface PlanTaskRecord {
-  number: string;
-  title: string;
-  timing?: string | null;
-  product?: string | null;
-  order?: number | null;
-  leadAgencies?: AgencyRecord[];
-  coordinatingAgencies?: AgencyRecord[];
-}
-
-/** A plan row with its tasks. */
-export interface PlanRecord {
-  year: number;
-  code?: string | null;
-  title: string;
-  issuedOn?: string | null;
-  issuer?: string | null;
-  summary?: string | null;
-  tasks?: PlanTaskRecord[];
-}
+import type { Agency, AgencyRef, ArticleDetail, ArticleLink, ArticleSummary, Plan, PlanTask, ReformArea, Topic } from '@cchc/shared';
+import type {
+  AgencyRecord,
+  AgencyRefRecord,
+  ArticleLinkRecord,
+  ArticleRecord,
+  ChangeNoteRecord,
+  PlanRecord,
+  PlanTaskRecord,
+  ReformAreaRecord,
+  TopicRecord,
+} from '../repositories/records.js';
+import { toAttachment, toImage } from './media.js';
 
 /** A short reference to an agency. */
-export function toAgencyRef(a: AgencyRecord): AgencyRef {
+export function toAgencyRef(a: AgencyRefRecord): AgencyRef {
   return { slug: a.slug, name: a.name, shortName: a.shortName ?? a.name };
 }
 
@@ -144,15 +73,15 @@ export function toArticleSummary(a: ArticleRecord): ArticleSummary {
 }
 
 /** A link to an article. */
-export function toArticleLink(a: ArticleRecord): ArticleLink {
-  return { slug: a.slug, title: a.title, publicationDate: a.publicationDate ?? a.publishedAt ?? a.updatedAt };
+export function toArticleLink(a: ArticleLinkRecord): ArticleLink {
+  return { slug: a.slug, title: a.title, publicationDate: a.publicationDate };
 }
 
 /** What an article page shows around the article itself. */
 export interface ArticleSurroundings {
   related: ArticleRecord[];
-  older: ArticleRecord | null;
-  newer: ArticleRecord | null;
+  older: ArticleLinkRecord | null;
+  newer: ArticleLinkRecord | null;
   changes: ChangeNoteRecord[];
 }
 

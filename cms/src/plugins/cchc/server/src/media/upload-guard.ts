@@ -12,14 +12,9 @@ import sharp from 'sharp';
 import { InvalidInputError } from '../errors.js';
 
 /** Kinds of media and their limits. */
-export interface UploadLimits {
-  imageMb: number;
-  videoMb: number;
-  audioMb: number;
-  documentMb: number;
-  /** Largest image, in millions of pixels (30000 × 30000 is 900). */
-  imageMegapixels: number;
-}
+import type { UploadLimits } from '../config.js';
+
+export type { UploadLimits };
 
 type Kind = 'image' | 'video' | 'audio' | 'document' | 'captions';
 

@@ -6,15 +6,19 @@
  * A plain save changes only a draft, which the public does not see.
  */
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { COMMITTEE_UIDS, PLUGIN_ID, UID } from '../constants.js';
 import type { ArticleRepository } from '../repositories/articles.js';
-import type { PublishedChangesService } from '../services/published-changes.js';
+import { documentsOf } from '../repositories/documents.js';
+import { pluginServices } from '../services/index.js';
 
 const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
 const COMMITTEE = new Set<string>(COMMITTEE_UIDS);
 const COMMITTEE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+/** A change note read for the article it belongs to. */
+const NoteArticle = z.object({ articleDocumentId: z.string() });
 
 /** Runs `work` once the current transaction, if any, has committed (never for a rolled-back change). */
 function afterCommit(strapi: Core.Strapi, work: () => void): void {
@@ -24,12 +28,13 @@ function afterCommit(strapi: Core.Strapi, work: () => void): void {
 
 /** Creates the middleware, bound to a Strapi instance and the article repository. */
 export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: ArticleRepository) {
-  const changes = () => strapi.plugin(PLUGIN_ID).service('published-changes') as PublishedChangesService;
+  const services = pluginServices(strapi);
+  const changes = () => services['published-changes'];
 
   /** A change note shows on its article's page: refresh that page. */
   async function noteChanged(params: Record<string, unknown>, next: () => Promise<unknown>): Promise<unknown> {
     const noteId = typeof params.documentId === 'string' ? params.documentId : undefined;
-    const before = noteId ? ((await strapi.documents(UID.changeNote).findOne({ documentId: noteId, fields: ['articleDocumentId'] as never })) as { articleDocumentId?: string } | null) : null;
+    const before = noteId ? NoteArticle.nullable().parse((await documentsOf(strapi, UID.changeNote).findOne({ documentId: noteId, fields: ['articleDocumentId'] })) ?? null) : null;
     const result = (await next()) as { articleDocumentId?: string } | null;
     const articleIds = new Set([before?.articleDocumentId, result?.articleDocumentId].filter((id): id is string => typeof id === 'string'));
     for (const id of articleIds) {

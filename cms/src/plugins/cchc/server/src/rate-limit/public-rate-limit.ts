@@ -12,18 +12,9 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** The limiter's settings (plugin config `rateLimit`). */
-export interface RateLimitConfig {
-  /** Points a client address may spend per window. */
-  points: number;
-  /** The window, in seconds. */
-  durationSeconds: number;
-  /** Redis for a budget shared by several CMS instances; empty: memory. */
-  redisUrl: string;
-  /** Addresses never limited. */
-  exemptIps: string[];
-  /** The site's key (SITE_API_KEY); empty: no client is exempt by key. */
-  siteApiKey: string;
-}
+import type { RateLimitConfig } from '../config.js';
+
+export type { RateLimitConfig };
 
 /** What a request costs, by path: reads that aggregate or search cost more than a page of a list. */
 export const ROUTE_COSTS: ReadonlyArray<[pattern: RegExp, points: number]> = [

@@ -1,8 +1,17 @@
 /** The only place that reads articles from the database for the public API. */
 import type { Core } from '@strapi/strapi';
-import { quarterInterval, yearInterval, type ListArticles, type Quarter } from '@cchc/shared';
+import type { ArticleFilter } from '@cchc/shared';
+import { z } from 'zod';
 import { UID } from '../constants.js';
-import type { ArticleRecord, ChangeNoteRecord } from '../mappers/public.js';
+import { documentsOf } from './documents.js';
+import {
+  ArticleLinkRecordSchema,
+  ArticleRecordSchema,
+  ChangeNoteRecordSchema,
+  type ArticleLinkRecord,
+  type ArticleRecord,
+  type ChangeNoteRecord,
+} from './records.js';
 
 const REF_AGENCY = { fields: ['slug', 'name', 'shortName'] } as const;
 
@@ -19,47 +28,38 @@ const DETAIL_POPULATE = { ...SUMMARY_POPULATE, attachments: true } as const;
 
 const SORT = [{ publicationDate: 'desc' }, { id: 'desc' }] as const;
 
-/** Filters of a public article list, already validated. */
-export type ArticleFilters = Omit<ListArticles.Query, 'page' | 'pageSize' | 'agency'> & {
-  /** Agency slugs to include: the agency itself and the ones merged into it. */
-  agencySlugs?: string[];
-};
-
-/** Translates validated filters into a Document Service filter object. */
-export function toDocumentFilters(f: ArticleFilters): Record<string, unknown> {
+/** Translates the shared article filter into a Document Service filter object. */
+export function toDocumentFilters(f: ArticleFilter): Record<string, unknown> {
   const and: Record<string, unknown>[] = [];
-  if (f.area) and.push({ areas: { code: { $eq: f.area } } });
-  if (f.topic) and.push({ topics: { slug: { $eq: f.topic } } });
-  if (f.agencySlugs) and.push({ agency: { slug: { $in: f.agencySlugs } } });
-  if (f.format) and.push({ format: { $in: f.format } });
-  if (f.featured !== undefined) and.push({ featured: { $eq: f.featured === 'true' } });
-  if (f.year !== undefined) {
-    const { start, end } = f.quarter !== undefined ? quarterInterval(f.year, f.quarter as Quarter) : yearInterval(f.year);
-    and.push({ publicationDate: { $gte: start.toISOString(), $lt: end.toISOString() } });
-  }
+  if (f.areas) and.push({ areas: { code: { $in: f.areas } } });
+  if (f.topics) and.push({ topics: { slug: { $in: f.topics } } });
+  if (f.agencies) and.push({ agency: { slug: { $in: f.agencies } } });
+  if (f.formats) and.push({ format: { $in: f.formats } });
+  if (f.featured !== undefined) and.push({ featured: { $eq: f.featured } });
+  if (f.from !== undefined) and.push({ publicationDate: { $gte: new Date(f.from).toISOString() } });
+  if (f.to !== undefined) and.push({ publicationDate: { $lt: new Date(f.to).toISOString() } });
   return and.length > 0 ? { $and: and } : {};
 }
 
 /** Creates the article repository over a Strapi instance. */
 export function createArticleRepository(strapi: Core.Strapi) {
-  const documents = () => strapi.documents(UID.article);
+  const documents = () => documentsOf(strapi, UID.article);
   return {
     /** A page of published articles, newest publication date first, with the total count. */
-    async findPublished(filters: ArticleFilters, page: number, pageSize: number): Promise<{ rows: ArticleRecord[]; total: number }> {
+    async findPublished(filters: ArticleFilter, page: number, pageSize: number): Promise<{ rows: ArticleRecord[]; total: number }> {
       const where = toDocumentFilters(filters);
       const [rows, total] = await Promise.all([
         documents().findMany({
           status: 'published',
-          filters: where as never,
-          sort: SORT as never,
+          filters: where,
+          sort: SORT,
           start: (page - 1) * pageSize,
           limit: pageSize,
-          populate: SUMMARY_POPULATE as never,
+          populate: SUMMARY_POPULATE,
         }),
-        documents().count({ status: 'published', filters: where as never }),
+        documents().count({ status: 'published', filters: where }),
       ]);
-      // The Document Service returns loosely typed rows; their shape is fixed by the populate above.
-      return { rows: rows as unknown as ArticleRecord[], total };
+      return { rows: z.array(ArticleRecordSchema).parse(rows), total };
     },
 
     /**
@@ -78,19 +78,20 @@ export function createArticleRepository(strapi: Core.Strapi) {
      * The published articles just before and just after a publication date
      * (older first, then newer), as links.
      */
-    async findNeighbours(publicationDate: string): Promise<{ older: ArticleRecord | null; newer: ArticleRecord | null }> {
-      const link = { fields: ['slug', 'title', 'publicationDate'] as never };
+    async findNeighbours(publicationDate: string): Promise<{ older: ArticleLinkRecord | null; newer: ArticleLinkRecord | null }> {
+      const link = { fields: ['slug', 'title', 'publicationDate'] };
       const [older, newer] = await Promise.all([
-        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $lt: publicationDate } } as never, sort: [{ publicationDate: 'desc' }] as never }),
-        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $gt: publicationDate } } as never, sort: [{ publicationDate: 'asc' }] as never }),
+        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $lt: publicationDate } }, sort: [{ publicationDate: 'desc' }] }),
+        documents().findFirst({ status: 'published', ...link, filters: { publicationDate: { $gt: publicationDate } }, sort: [{ publicationDate: 'asc' }] }),
       ]);
-      return { older: (older as unknown as ArticleRecord | null) ?? null, newer: (newer as unknown as ArticleRecord | null) ?? null };
+      const Link = ArticleLinkRecordSchema.nullable();
+      return { older: Link.parse(older ?? null), newer: Link.parse(newer ?? null) };
     },
 
     /** The published version of an article with what lists and the search index need, or null. */
     async findPublishedByDocumentId(documentId: string): Promise<ArticleRecord | null> {
-      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE as never });
-      return (row as unknown as ArticleRecord | null) ?? null;
+      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
+      return ArticleRecordSchema.nullable().parse(row ?? null);
     },
 
     /** Every published article, `batchSize` at a time, oldest first (for building the search index). */
@@ -98,25 +99,25 @@ export function createArticleRepository(strapi: Core.Strapi) {
       for (let start = 0; ; start += batchSize) {
         const rows = await documents().findMany({
           status: 'published',
-          sort: [{ id: 'asc' }] as never,
+          sort: [{ id: 'asc' }],
           start,
           limit: batchSize,
-          populate: SUMMARY_POPULATE as never,
+          populate: SUMMARY_POPULATE,
         });
-        if (rows.length > 0) yield rows as unknown as ArticleRecord[];
+        if (rows.length > 0) yield z.array(ArticleRecordSchema).parse(rows);
         if (rows.length < batchSize) return;
       }
     },
 
     /** The public change notes of an article, newest first. */
     async publicChangeNotes(documentId: string): Promise<ChangeNoteRecord[]> {
-      const rows = await strapi.documents(UID.changeNote).findMany({
-        filters: { articleDocumentId: { $eq: documentId }, public: { $eq: true } } as never,
-        fields: ['note', 'notedAt'] as never,
-        sort: [{ notedAt: 'desc' }] as never,
+      const rows = await documentsOf(strapi, UID.changeNote).findMany({
+        filters: { articleDocumentId: { $eq: documentId }, public: { $eq: true } },
+        fields: ['note', 'notedAt'],
+        sort: [{ notedAt: 'desc' }],
         limit: 100,
       });
-      return rows as unknown as ChangeNoteRecord[];
+      return z.array(ChangeNoteRecordSchema).parse(rows);
     },
 
     /** The published version of an article, by slug. */
@@ -124,9 +125,9 @@ export function createArticleRepository(strapi: Core.Strapi) {
       const row = await documents().findFirst({
         status: 'published',
         filters: { slug: { $eq: slug } },
-        populate: DETAIL_POPULATE as never,
+        populate: DETAIL_POPULATE,
       });
-      return (row as unknown as ArticleRecord | null) ?? null;
+      return ArticleRecordSchema.nullable().parse(row ?? null);
     },
   };
 }

@@ -1,28 +1,25 @@
 /**
- * Reads what the quarterly compliance report needs. The article counts are aggregated
- * by the database (GROUP BY over the article table and its link tables), so the cost
- * follows the number of agencies, formats and area sets, not the number of articles.
+ * Reads what the quarterly compliance report needs. Pieces published and sent in come
+ * counted (published-tallies.ts, submitted-tallies.ts), so the cost follows the number
+ * of agencies, formats and area sets, not the number of articles.
  */
 import type { Core } from '@strapi/strapi';
 import {
   AGENCY_KIND_CODES,
-  isArticleFormat,
-  quarterInterval,
   type ComplianceAgencyInput,
   type ComplianceAreaInput,
   type ComplianceExemptionInput,
   type ComplianceInput,
   type CompliancePlanTaskInput,
-  type PublishedCell,
   type Quarter,
   type SubmittedCount,
 } from '@cchc/shared';
 import { z } from 'zod';
 import { UID } from '../constants.js';
-import { columnOf, joinTableOf, tableOf } from './schema-names.js';
+import type { PublishedTallies } from './published-tallies.js';
+import { columnOf, tableOf } from './schema-names.js';
 
 /** A count as the drivers return it: a number (SQLite) or a bigint string (PostgreSQL). */
-const Count = z.union([z.number(), z.string()]).transform(Number);
 const Id = z.union([z.number(), z.string()]).transform(Number);
 
 const AgencyRow = z.object({
@@ -39,72 +36,16 @@ const PlanRow = z.object({
   tasks: z.array(z.object({ number: z.string(), title: z.string(), order: z.number().nullable(), leadAgencies: z.array(z.object({ slug: z.string() })).optional() })).optional(),
 });
 const ExemptionRow = z.object({ reason: z.string().nullable(), agency: SlugRef });
-const CellRow = z.object({ agency_id: Id.nullable(), format: z.string().nullable(), area_ids: z.string().nullable(), n: Count });
-const SubmittedRow = z.object({ agency_id: Id.nullable(), n: Count });
 
-/** Creates the compliance repository over a Strapi instance. */
-export function createComplianceRepository(strapi: Core.Strapi) {
+/** Creates the compliance repository over a Strapi instance and the published counts. */
+export function createComplianceRepository(strapi: Core.Strapi, tallies: PublishedTallies) {
   const knex = () => strapi.db.connection;
 
   /** Names are read on use: the metadata exists only once the database is initialised. */
   const names = () => ({
     articles: tableOf(strapi, UID.article),
-    id: columnOf(strapi, UID.article, 'id'),
-    documentId: columnOf(strapi, UID.article, 'documentId'),
-    publishedAt: columnOf(strapi, UID.article, 'publishedAt'),
-    publicationDate: columnOf(strapi, UID.article, 'publicationDate'),
     submittedAt: columnOf(strapi, UID.article, 'submittedAt'),
-    format: columnOf(strapi, UID.article, 'format'),
-    agency: joinTableOf(strapi, UID.article, 'agency'),
-    areas: joinTableOf(strapi, UID.article, 'areas'),
   });
-
-  /** `column`'s values in a group, comma-separated, as `alias`: the one aggregate the dialects spell differently. */
-  const listOf = (column: string, alias: string) =>
-    strapi.db.getInfo().client === 'postgres'
-      ? knex().raw("string_agg(cast(?? as text), ',') as ??", [column, alias])
-      : knex().raw('group_concat(??) as ??', [column, alias]);
-
-  /** Published versions dated in [start, end), counted by agency id, format and set of area ids. */
-  async function publishedCells(start: Date, end: Date): Promise<Array<z.output<typeof CellRow>>> {
-    const n = names();
-    const k = knex();
-    const perDocument = k
-      .from({ a: n.articles })
-      .leftJoin({ g: n.agency.table }, `g.${n.agency.ownColumn}`, `a.${n.id}`)
-      .leftJoin({ r: n.areas.table }, `r.${n.areas.ownColumn}`, `a.${n.id}`)
-      .whereNotNull(`a.${n.publishedAt}`)
-      .where(`a.${n.publicationDate}`, '>=', start)
-      .where(`a.${n.publicationDate}`, '<', end)
-      .groupBy(`a.${n.id}`, `g.${n.agency.targetColumn}`, `a.${n.format}`)
-      .select({ agency_id: `g.${n.agency.targetColumn}`, format: `a.${n.format}` })
-      .select(listOf(`r.${n.areas.targetColumn}`, 'area_ids'));
-    const rows = await k
-      .from(perDocument.as('d'))
-      .select('agency_id', 'format', 'area_ids')
-      .count({ n: '*' })
-      .groupBy('agency_id', 'format', 'area_ids');
-    return z.array(CellRow).parse(rows);
-  }
-
-  /**
-   * Documents sent in during [start, end), by agency id. Either version counts (a piece sent
-   * in, published, then revised keeps its quarter); DISTINCT counts the document once.
-   * A left join keeps the article table the outer loop: SQLite otherwise walks the link
-   * table's index and looks every article up, three times slower.
-   */
-  async function submittedCounts(start: Date, end: Date): Promise<Array<z.output<typeof SubmittedRow>>> {
-    const n = names();
-    const rows = await knex()
-      .from({ a: n.articles })
-      .leftJoin({ g: n.agency.table }, `g.${n.agency.ownColumn}`, `a.${n.id}`)
-      .where(`a.${n.submittedAt}`, '>=', start)
-      .where(`a.${n.submittedAt}`, '<', end)
-      .groupBy(`g.${n.agency.targetColumn}`)
-      .select({ agency_id: `g.${n.agency.targetColumn}` })
-      .countDistinct({ n: `a.${n.documentId}` });
-    return z.array(SubmittedRow).parse(rows);
-  }
 
   async function agencies() {
     const rows = await strapi.db.query(UID.agency).findMany({ select: ['id', 'slug', 'name', 'shortName', 'kind', 'active'] });
@@ -153,25 +94,18 @@ export function createComplianceRepository(strapi: Core.Strapi) {
 
     /** Everything the report of a quarter is computed from. */
     async load(year: number, quarter: Quarter): Promise<ComplianceInput> {
-      const { start, end } = quarterInterval(year, quarter);
-      const [agencyRows, areaRows, tasks, exempt, cells, submitted] = await Promise.all([
+      const [agencyRows, areaRows, tasks, exempt, published, submitted] = await Promise.all([
         agencies(),
         areas(),
         planTasks(year),
         exemptions(year, quarter),
-        publishedCells(start, end),
-        submittedCounts(start, end),
+        tallies.ofQuarter(year, quarter),
+        tallies.submitted.ofQuarter(year, quarter),
       ]);
       const slugById = new Map(agencyRows.map((a) => [a.id, a.slug]));
-      const codeById = new Map(areaRows.map((a) => [a.id, a.code]));
-      const published: PublishedCell[] = cells.flatMap((c) => {
-        if (c.format === null || !isArticleFormat(c.format)) return [];
-        const areaCodes = (c.area_ids ?? '').split(',').flatMap((id) => codeById.get(Number(id)) ?? []);
-        return [{ agency: c.agency_id === null ? null : (slugById.get(c.agency_id) ?? null), format: c.format, areas: areaCodes, count: c.n }];
-      });
       const submittedBySlug: SubmittedCount[] = submitted.flatMap((s) => {
-        const slug = s.agency_id === null ? undefined : slugById.get(s.agency_id);
-        return slug ? [{ agency: slug, count: s.n }] : [];
+        const slug = slugById.get(s.agencyId);
+        return slug ? [{ agency: slug, count: s.count }] : [];
       });
       const agencyInputs: ComplianceAgencyInput[] = agencyRows.map((a) => ({ slug: a.slug, name: a.name, shortName: a.shortName ?? '', kind: a.kind, active: a.active }));
       const areaInputs: ComplianceAreaInput[] = areaRows.map((a) => ({ code: a.code, name: a.name, order: a.order ?? 0, leadAgency: a.leadAgency?.slug ?? null }));

@@ -1,53 +1,41 @@
 /** Database access of the review workflow: article states, history rows, agency membership. */
 import type { Core } from '@strapi/strapi';
 import type { WorkflowState } from '@cchc/shared';
+import { z } from 'zod';
 import { ADMIN_ROLE, UID } from '../constants.js';
 import { agencyOfUser, agencyUserEmails } from './agency-members.js';
-
-/** The draft version of an article, as the workflow needs it. */
-export interface WorkflowArticle {
-  documentId: string;
-  title: string;
-  slug: string;
-  format: string;
-  workflowState: WorkflowState;
-  submittedAt: string | null;
-  scheduledAt: string | null;
-  agency: { slug: string; name: string } | null;
-  areas: { code: string }[];
-  cover: { alternativeText: string | null } | null;
-  publishedAt?: string | null;
-}
-
-/** A history row as stored. */
-export interface WorkflowEventRecord {
-  articleDocumentId: string;
-  action: string;
-  fromState: WorkflowState;
-  toState: WorkflowState;
-  note: string | null;
-  actorId: number | null;
-  actorName: string;
-  agencySlug: string | null;
-  occurredAt: string;
-}
+import { documentsOf } from './documents.js';
+import { createSubmittedTallies } from './submitted-tallies.js';
+import { WorkflowArticleSchema, WorkflowEventRecordSchema, type WorkflowArticle, type WorkflowEventRecord } from './records.js';
 
 const ARTICLE_POPULATE = { agency: { fields: ['slug', 'name'] }, areas: { fields: ['code'] }, cover: { fields: ['alternativeText'] } } as const;
 const ARTICLE_FIELDS = ['documentId', 'title', 'slug', 'format', 'workflowState', 'submittedAt', 'scheduledAt'] as const;
 
 /** Creates the workflow repository over a Strapi instance. */
 export function createWorkflowRepository(strapi: Core.Strapi) {
-  const articles = () => strapi.documents(UID.article);
+  const articles = () => documentsOf(strapi, UID.article);
+  const submitted = createSubmittedTallies(strapi);
   return {
     /** The draft version of an article, or null. */
     async findArticle(documentId: string): Promise<WorkflowArticle | null> {
-      const row = await articles().findOne({ documentId, status: 'draft', fields: ARTICLE_FIELDS as never, populate: ARTICLE_POPULATE as never });
-      return (row as unknown as WorkflowArticle | null) ?? null;
+      const row = await articles().findOne({ documentId, status: 'draft', fields: ARTICLE_FIELDS, populate: ARTICLE_POPULATE });
+      return WorkflowArticleSchema.nullable().parse(row ?? null);
     },
 
-    /** Sets workflow fields on the draft version (the published version follows at publication). */
+    /**
+     * Sets workflow fields on every version of an article; a new `submittedAt` moves the
+     * document in the counts of pieces sent in, in the same transaction.
+     */
     async setState(documentId: string, fields: { workflowState: WorkflowState; submittedAt?: Date; scheduledAt?: Date | null }): Promise<void> {
-      await strapi.db.query(UID.article).updateMany({ where: { documentId }, data: fields });
+      if (!fields.submittedAt) {
+        await strapi.db.query(UID.article).updateMany({ where: { documentId }, data: fields });
+        return;
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        const before = await submitted.placesOfDocument(documentId, trx);
+        await strapi.db.query(UID.article).updateMany({ where: { documentId }, data: fields });
+        await submitted.move(before, await submitted.placesOfDocument(documentId, trx), trx);
+      });
     },
 
     /**
@@ -65,47 +53,47 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
 
     /** Records a note on an edit made after publication. */
     async addChangeNote(documentId: string, note: string, isPublic: boolean, at: Date): Promise<void> {
-      await strapi.documents(UID.changeNote).create({ data: { articleDocumentId: documentId, note, public: isPublic, notedAt: at } as never });
+      await documentsOf(strapi, UID.changeNote).create({ data: { articleDocumentId: documentId, note, public: isPublic, notedAt: at } });
     },
 
     /** Appends a history row. */
     async record(event: WorkflowEventRecord): Promise<void> {
-      await strapi.documents(UID.workflowEvent).create({ data: event as never });
+      await documentsOf(strapi, UID.workflowEvent).create({ data: event });
     },
 
     /** The history of an article, oldest first. */
     async history(documentId: string): Promise<WorkflowEventRecord[]> {
-      const rows = await strapi.documents(UID.workflowEvent).findMany({
-        filters: { articleDocumentId: { $eq: documentId } } as never,
-        sort: [{ occurredAt: 'asc' }, { id: 'asc' }] as never,
+      const rows = await documentsOf(strapi, UID.workflowEvent).findMany({
+        filters: { articleDocumentId: { $eq: documentId } },
+        sort: [{ occurredAt: 'asc' }, { id: 'asc' }],
         limit: 1000,
       });
-      return rows as unknown as WorkflowEventRecord[];
+      return z.array(WorkflowEventRecordSchema).parse(rows);
     },
 
     /** Drafts in a state, oldest submission first (the review queue). */
     async inState(state: WorkflowState, limit = 200): Promise<WorkflowArticle[]> {
       const rows = await articles().findMany({
         status: 'draft',
-        filters: { workflowState: { $eq: state } } as never,
-        fields: ARTICLE_FIELDS as never,
-        populate: ARTICLE_POPULATE as never,
-        sort: [{ submittedAt: 'asc' }] as never,
+        filters: { workflowState: { $eq: state } },
+        fields: ARTICLE_FIELDS,
+        populate: ARTICLE_POPULATE,
+        sort: [{ submittedAt: 'asc' }],
         limit,
       });
-      return rows as unknown as WorkflowArticle[];
+      return z.array(WorkflowArticleSchema).parse(rows);
     },
 
     /** Scheduled articles whose time has come. */
     async dueForPublication(now: Date): Promise<WorkflowArticle[]> {
       const rows = await articles().findMany({
         status: 'draft',
-        filters: { workflowState: { $eq: 'scheduled' }, scheduledAt: { $lte: now.toISOString() } } as never,
-        fields: ARTICLE_FIELDS as never,
-        populate: ARTICLE_POPULATE as never,
+        filters: { workflowState: { $eq: 'scheduled' }, scheduledAt: { $lte: now.toISOString() } },
+        fields: ARTICLE_FIELDS,
+        populate: ARTICLE_POPULATE,
         limit: 100,
       });
-      return rows as unknown as WorkflowArticle[];
+      return z.array(WorkflowArticleSchema).parse(rows);
     },
 
     /** The slug of the agency an admin user belongs to, or null. */
@@ -115,11 +103,11 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
 
     /** E-mail addresses of the active editors and committee administrators. */
     async editorEmails(): Promise<string[]> {
-      const users = (await strapi.db.query('admin::user').findMany({
+      const users = await strapi.db.query('admin::user').findMany({
         where: { isActive: true, roles: { code: { $in: [ADMIN_ROLE.cchcEditor, ADMIN_ROLE.committeeAdmin] } } },
         select: ['email'],
-      })) as Array<{ email: string }>;
-      return users.map((u) => u.email);
+      });
+      return z.array(z.object({ email: z.string() })).parse(users).map((u) => u.email);
     },
 
     /** E-mail addresses of an agency's staff. */

@@ -1,8 +1,17 @@
-import admin from './admin.js';
-import adminWorkflow from './admin-workflow.js';
-import contentApi from './content-api.js';
+/**
+ * Every route of the plugin, each a declaration of @cchc/shared with its handler
+ * (handlers/*.ts). Strapi's `routes` and `controllers` parts are derived from this
+ * list (http/define-route.ts); nothing else declares a route.
+ */
+import { TransitionArticle } from '@cchc/shared';
+import adminRoutes from '../handlers/admin.js';
+import committeeRoutes from '../handlers/committee.js';
+import publicRoutes from '../handlers/public.js';
+import { handlerOf, mountRoutes, type RouteDefinition } from '../http/define-route.js';
 
-export default {
-  'content-api': contentApi,
-  admin: { ...admin, routes: [...admin.routes, ...adminWorkflow] },
-};
+export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...adminRoutes];
+
+export const { routes, controllers } = mountRoutes(ROUTES);
+
+/** The route that takes workflow actions: the article rules let publications through only from it (workflow/caller.ts). */
+export const WORKFLOW_HANDLER = handlerOf(TransitionArticle.Endpoint);

@@ -6,12 +6,9 @@
 import type { Core } from '@strapi/strapi';
 import { documentSlug, slugify, vietnamInstant, vietnamParts } from '@cchc/shared';
 import { UID } from '../constants.js';
-import { createMissing, documentIds, uploadTemp } from './content.js';
-import { renderPdf, writeDocx } from './documents.js';
+import { createMissing, documentIds, uploadDataFile } from './content.js';
 import type { Seed } from './load.js';
 import type { SeedCommittee } from './schema.js';
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** An event's start and end: as given, or `inDays` from today (in Vietnam) at `startTime`. */
 export function eventTimes(time: SeedCommittee['events'][number]['time'], now = new Date()): { startsAt: string; endsAt: string } {
@@ -22,24 +19,16 @@ export function eventTimes(time: SeedCommittee['events'][number]['time'], now = 
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + time.hours * 3600 * 1000).toISOString() };
 }
 
-/** Generates and uploads a document's files; returns their ids. */
-async function uploadFiles(strapi: Core.Strapi, doc: SeedCommittee['documents'][number], demoLabel: string): Promise<number[]> {
+/** Uploads a document's files from the data folder (files/<name>); returns their ids. */
+async function uploadFiles(strapi: Core.Strapi, seed: Seed, doc: SeedCommittee['documents'][number]): Promise<number[]> {
   const ids: number[] = [];
-  for (const file of doc.files) {
-    const key = file.name.replace(/\.\w+$/, '');
-    if (file.name.endsWith('.docx')) {
-      ids.push(await uploadTemp(strapi, await writeDocx(file.title, file.paragraphs, demoLabel, key), file.name, DOCX_MIME, { caption: file.title }));
-    } else {
-      ids.push(await uploadTemp(strapi, await renderPdf(file.title, file.paragraphs, demoLabel, key), file.name, 'application/pdf', { caption: file.title }));
-    }
-  }
+  for (const file of doc.files) ids.push(await uploadDataFile(strapi, seed, `files/${file.name}`, file.name.replace(/\.\w+$/, ''), { caption: file.title }));
   return ids;
 }
 
 /** Seeds the committee's content; returns how many rows were created. */
 export async function seedCommittee(strapi: Core.Strapi, seed: Seed): Promise<number> {
   const data = seed.committee;
-  const demoLabel = seed.manifest.demoNotice;
   let created = 0;
 
   if (!(await strapi.documents(UID.committee).findFirst({}))) {
@@ -66,7 +55,7 @@ export async function seedCommittee(strapi: Core.Strapi, seed: Seed): Promise<nu
         ...fields,
         validity,
         areas: areaCodes.map((c) => areas.get(c)).filter(Boolean),
-        files: files.length > 0 ? await uploadFiles(strapi, doc, demoLabel) : [],
+        files: files.length > 0 ? await uploadFiles(strapi, seed, doc) : [],
         demo: true,
       } as never,
     });

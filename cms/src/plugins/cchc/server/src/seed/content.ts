@@ -1,12 +1,11 @@
 /** Seeds taxonomies, agencies, the plan and the demo articles; every step skips what exists. */
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { slugify } from '@cchc/shared';
 import { UID, type PluginUid } from '../constants.js';
-import { writeChime } from './audio.js';
-import { infographicSvg, renderPng } from './images.js';
 import type { Seed } from './load.js';
-import type { SeedArticle } from './schema.js';
 
 type Ids = Map<string, string>;
 
@@ -109,19 +108,28 @@ export async function uploadTemp(
   }
 }
 
-/** Uploads a generated infographic for an article; returns the file id. */
-async function uploadCover(strapi: Core.Strapi, article: SeedArticle, index: number, demoLabel: string): Promise<number> {
-  const file = await renderPng(infographicSvg(article, index, demoLabel), String(index));
-  return uploadTemp(strapi, file, `${slugify(article.title, 60)}.png`, 'image/png', {
-    alternativeText: article.coverAlt ?? article.title,
-    caption: article.chart?.label ?? null,
-  });
-}
+/** Media types of the files a data set may hold, by extension. */
+const MEDIA_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  mp4: 'video/mp4',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
-/** Uploads a generated audio bulletin for a radio piece; returns the file id. */
-async function uploadBulletin(strapi: Core.Strapi, article: SeedArticle, index: number): Promise<number> {
-  const file = await writeChime(index, String(index));
-  return uploadTemp(strapi, file, `${slugify(article.title, 60)}.wav`, 'audio/wav', { caption: article.title });
+/**
+ * Uploads a file of the data folder (a copy: the upload service may move what it is given)
+ * under `name`; returns the file id.
+ */
+export async function uploadDataFile(strapi: Core.Strapi, seed: Seed, relative: string, name: string, fileInfo: Record<string, unknown>): Promise<number> {
+  const ext = path.extname(relative).slice(1);
+  const copy = path.join(os.tmpdir(), `cchc-seed-${process.pid}-${path.basename(relative)}`);
+  await fs.copyFile(path.join(seed.dir, relative), copy);
+  const { size } = await fs.stat(copy);
+  return uploadTemp(strapi, { filepath: copy, size }, `${name}.${ext}`, MEDIA_TYPES[ext] ?? 'application/octet-stream', fileInfo);
 }
 
 async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
@@ -130,11 +138,13 @@ async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
   const topics = await documentIds(strapi, UID.topic, 'slug');
   const agencies = await documentIds(strapi, UID.agency, 'slug');
   let created = 0;
-  for (const [index, a] of seed.articles.entries()) {
+  for (const a of seed.articles) {
     const slug = slugify(a.title);
     if (existing.has(slug)) continue;
-    const cover = a.coverAlt ? await uploadCover(strapi, a, index, seed.manifest.demoNotice) : null;
-    const attachments = a.format === 'ban-tin-phat-thanh' ? [await uploadBulletin(strapi, a, index)] : [];
+    const name = slugify(a.title, 60);
+    const cover = a.cover ? await uploadDataFile(strapi, seed, a.cover, name, { alternativeText: a.coverAlt, caption: a.chart?.label ?? null }) : null;
+    const attachments: number[] = [];
+    for (const file of a.attachments) attachments.push(await uploadDataFile(strapi, seed, file, name, { caption: a.title }));
     await strapi.documents(UID.article).create({
       status: 'published',
       data: {

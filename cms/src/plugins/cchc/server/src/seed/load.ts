@@ -17,6 +17,8 @@ function readJson<S extends z.ZodType>(dir: string, file: string, schema: S): z.
 /** The whole demo data set. */
 export function loadSeed(dir: string) {
   return {
+    /** The folder itself: files named in the data are read from it. */
+    dir,
     manifest: readJson(dir, 'manifest.json', ManifestSchema),
     taxonomy: readJson(dir, 'taxonomy.json', TaxonomySchema),
     agencies: readJson(dir, 'agencies.json', AgenciesSchema),

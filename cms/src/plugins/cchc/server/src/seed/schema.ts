@@ -97,7 +97,10 @@ export const PlanSchema = z.object({
 
 const date = z.iso.date();
 
-/** A file generated for a seeded document: a PDF or DOCX holding the given text. */
+/** A file of the data folder: a path under files/, one segment, no way out of the folder. */
+export const DataFileSchema = z.string().regex(/^files\/[a-z0-9][a-z0-9-]*\.(png|jpg|webp|wav|mp3|mp4|pdf|docx)$/, { error: 'một tệp trong thư mục files/ của bộ dữ liệu' });
+
+/** A file of a seeded document, at files/<name>; `title` and `paragraphs` are its text (the demo files are written from them: npm run seed-files). */
 const SeedFileSchema = z.object({ name: z.string().regex(/^[a-z0-9-]+\.(pdf|docx)$/), title: z.string(), paragraphs: z.array(z.string()).min(1) });
 
 /** An event's time: an absolute instant, or days from the day the seed runs (so the demo always has upcoming events). */
@@ -198,9 +201,14 @@ export const ArticlesSchema = z.array(
     byline: z.string(),
     publishedAt: z.iso.datetime({ offset: true }),
     featured: z.boolean(),
+    /** The cover image, in the data folder; its alt text is required with it. */
+    cover: DataFileSchema.nullable(),
     coverAlt: z.string().nullable(),
+    /** What the demo infographic shows (npm run seed-files draws the cover from it). */
     chart: ChartSchema.nullable().optional(),
-  }),
+    /** Attached files (audio bulletins, videos, documents), in the data folder. */
+    attachments: z.array(DataFileSchema),
+  }).refine((a) => a.cover === null || (a.coverAlt ?? '') !== '', { error: 'ảnh bìa cần có coverAlt', path: ['coverAlt'] }),
 );
 
 export const AccountsSchema = z.array(

@@ -4,6 +4,7 @@
  */
 import {
   DOCUMENT_TYPE_CODES,
+  compareVi,
   documentMatches,
   documentQueryTerms,
   type Committee,
@@ -25,12 +26,15 @@ import {
   toEvent,
   toIndexSeries,
   toMember,
+  measureOf,
   toTaskProgress,
   toTrackedTasks,
 } from '../mappers/committee.js';
 import { toArticleSummary, toPlanFields } from '../mappers/public.js';
 import type { ArticleRepository } from '../repositories/articles.js';
-import type { CommitteeRepository, EventRecord } from '../repositories/committee.js';
+import type { CommitteeRepository } from '../repositories/committee.js';
+import type { EventRecord } from '../repositories/records.js';
+import type { PublishedTallies } from '../repositories/published-tallies.js';
 
 const HOME_NEWS = 5;
 const HOME_EVENTS = 3;
@@ -59,11 +63,13 @@ const UNNAMED_COMMITTEE: Committee = {
 export interface CommitteeServiceDeps {
   repo: CommitteeRepository;
   articles: ArticleRepository;
+  /** Published pieces, counted: the plan tracker measures tasks from them. */
+  tallies: PublishedTallies;
   now?: () => Date;
 }
 
 /** Creates the service. */
-export function createCommitteeService({ repo, articles, now = () => new Date() }: CommitteeServiceDeps) {
+export function createCommitteeService({ repo, articles, tallies, now = () => new Date() }: CommitteeServiceDeps) {
   async function committee(): Promise<Committee> {
     const row = await repo.committee();
     return row ? toCommittee(row) : UNNAMED_COMMITTEE;
@@ -99,11 +105,11 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
     /** What the committee's home page shows. */
     async home(): Promise<GetCommitteeHome.Response['data']> {
       const [c, upcoming, series, channels, documents] = await Promise.all([committee(), events('upcoming'), indices(), repo.channels(), repo.publishedDocuments(HOME_DOCUMENTS)]);
-      const news = c.newsTopic ? (await articles.findPublished({ topic: c.newsTopic.slug }, 1, HOME_NEWS)).rows.map(toArticleSummary) : [];
+      const news = c.newsTopic ? (await articles.findPublished({ topics: [c.newsTopic.slug] }, 1, HOME_NEWS)).rows.map(toArticleSummary) : [];
       // The main subject is the one most results are about (the province); DDCI's agencies are on the indices page.
       const counts = new Map<string, number>();
       for (const r of series.flatMap((s) => s.results)) counts.set(r.subject, (counts.get(r.subject) ?? 0) + 1);
-      const main = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'))[0]?.[0];
+      const main = [...counts].sort((a, b) => b[1] - a[1] || compareVi(a[0], b[0]))[0]?.[0];
       const glance = series.flatMap((s) => {
         const own = s.results.filter((r) => r.subject === main);
         return own.length === 0 ? [] : [{ code: s.code, label: s.label, name: s.name, latest: own[own.length - 1]!, previous: own[own.length - 2] ?? null }];
@@ -139,7 +145,7 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
           facets: {
             types: DOCUMENT_TYPE_CODES.filter((code) => all.some((d) => d.type === code)),
             years: [...new Set(all.map((d) => Number(d.issuedOn.slice(0, 4))))].sort((a, b) => b - a),
-            issuers: [...new Set(all.map((d) => d.issuer))].sort((a, b) => a.localeCompare(b, 'vi')),
+            issuers: [...new Set(all.map((d) => d.issuer))].sort(compareVi),
           },
         },
       };
@@ -161,15 +167,21 @@ export function createCommitteeService({ repo, articles, now = () => new Date() 
       const plan = await repo.trackedPlan(year);
       if (!plan) throw new NotFoundError(MESSAGES.planNotFound);
       const at = now();
-      const [pieces, document, years] = await Promise.all([
-        repo.piecesOfYear(year),
+      // The measured tasks' counts, from the database in one pass over the year's published counts.
+      const measured = (plan.tasks ?? []).flatMap((t) => {
+        const measure = measureOf(t);
+        return measure ? [{ task: t, measure }] : [];
+      });
+      const [counts, document, years] = await Promise.all([
+        tallies.measureCounts(year, measured.map((m) => m.measure)),
         plan.code ? repo.documentByNumber(plan.code) : Promise.resolve(null),
         repo.planYears(),
       ]);
+      const countsOf = new Map(measured.map((m, i) => [m.task, counts[i]]));
       return {
         ...toPlanFields(plan),
         document: document ? { slug: document.slug, number: document.number } : null,
-        tasks: toTrackedTasks(plan.tasks ?? [], (t) => toTaskProgress(t, pieces, year, at)),
+        tasks: toTrackedTasks(plan.tasks ?? [], (t) => toTaskProgress(t, countsOf.get(t), year, at)),
         measuredAt: at.toISOString(),
         years,
       };

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { CchcConfig } from '../config.js';
+import { pluginConfig } from '../config.js';
 import { PLUGIN_ID } from '../constants.js';
 import { createArticleRepository } from '../repositories/articles.js';
 import { createComplianceRepository } from '../repositories/compliance.js';
+import { createPublishedTallies } from '../repositories/published-tallies.js';
 import { createTaxonomyRepository } from '../repositories/taxonomy.js';
 import { createAgencyLineage } from './agency-lineage.js';
 import { createComplianceService } from './compliance.js';
@@ -25,18 +26,18 @@ type Ctx = { strapi: Core.Strapi };
 
 const repositories = (strapi: Core.Strapi) => {
   const taxonomy = createTaxonomyRepository(strapi);
-  return { articles: createArticleRepository(strapi), taxonomy, agencyLineage: createAgencyLineage(taxonomy) };
+  return { articles: createArticleRepository(strapi), taxonomy, agencyLineage: createAgencyLineage(taxonomy), tallies: createPublishedTallies(strapi) };
 };
-const config = (strapi: Core.Strapi) => strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig;
-const service = <T>(strapi: Core.Strapi, name: string) => strapi.plugin(PLUGIN_ID).service(name) as T;
-
+const config = pluginConfig;
 /** Services are wired once here with their collaborators. */
-export default {
+const services = {
   'public-content': ({ strapi }: Ctx) => createPublicContentService(repositories(strapi)),
   committee: ({ strapi }: Ctx) =>
-    createCommitteeService({ repo: createCommitteeRepository(strapi), articles: repositories(strapi).articles }),
+    createCommitteeService({ repo: createCommitteeRepository(strapi), ...repositories(strapi) }),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
-  compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi) }),
+  compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi, repositories(strapi).tallies) }),
+  /** Published pieces, counted (kept by middlewares/published-tallies.ts, rebuilt at start). */
+  tallies: ({ strapi }: Ctx) => repositories(strapi).tallies,
   seed: ({ strapi }: Ctx) => createSeedService(strapi),
   search: ({ strapi }: Ctx) => {
     const { articles, agencyLineage } = repositories(strapi);
@@ -46,15 +47,15 @@ export default {
     createSitePurgeService({ siteUrls: config(strapi).sitePurgeUrls, secret: config(strapi).purgeSecret, log: strapi.log }),
   'published-changes': ({ strapi }: Ctx) =>
     createPublishedChangesService({
-      search: service<SearchService>(strapi, 'search'),
-      purge: service<SitePurgeService>(strapi, 'site-purge'),
-      responses: service<ResponseCache>(strapi, 'response-cache'),
+      search: pluginServices(strapi).search,
+      purge: pluginServices(strapi)['site-purge'],
+      responses: pluginServices(strapi)['response-cache'],
       warn: (m) => strapi.log.warn(m),
     }),
   'response-cache': ({ strapi }: Ctx) => createResponseCache({ ttlMs: config(strapi).responseCacheSeconds * 1000 }),
   'rate-limit': ({ strapi }: Ctx) => createPublicRateLimit(config(strapi).rateLimit, (m) => strapi.log.warn(m)),
   startup: ({ strapi }: Ctx) =>
-    createStartupService({ strapi, seed: service<ReturnType<typeof createSeedService>>(strapi, 'seed'), search: service<SearchService>(strapi, 'search') }),
+    createStartupService({ strapi, seed: pluginServices(strapi).seed, search: pluginServices(strapi).search, tallies: repositories(strapi).tallies }),
   workflow: ({ strapi }: Ctx) => {
     const repo = createWorkflowRepository(strapi);
     const notifications = createNotificationService({
@@ -69,3 +70,21 @@ export default {
   },
 };
 
+export default services;
+
+export type ServiceName = keyof typeof services;
+/** The plugin's services by name, typed. */
+export type PluginServices = { readonly [K in ServiceName]: ReturnType<(typeof services)[K]> };
+
+/**
+ * The plugin's services, typed: the one place that fetches them from Strapi by name.
+ * Each is read from Strapi when used, so the accessor can be made before Strapi has
+ * instantiated them (controllers and middlewares are made at registration).
+ */
+export function pluginServices(strapi: Core.Strapi): PluginServices {
+  const accessor = {};
+  for (const name of Object.keys(services)) {
+    Object.defineProperty(accessor, name, { get: () => strapi.plugin(PLUGIN_ID).service(name), enumerable: true });
+  }
+  return accessor as PluginServices;
+}

@@ -4,7 +4,7 @@
  * A mail that cannot be sent is logged, never allowed to undo the decision.
  */
 import { WORKFLOW_ACTIONS, WORKFLOW_STATE_LABELS, isWorkflowAction } from '@cchc/shared';
-import type { WorkflowEventRecord } from '../repositories/workflow.js';
+import type { WorkflowEventRecord } from '../repositories/records.js';
 
 /** One e-mail. */
 export interface Mail {

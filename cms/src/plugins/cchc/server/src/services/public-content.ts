@@ -2,7 +2,7 @@
  * The public (read-only) face of the column: published articles, taxonomies,
  * agencies and plans, mapped to the shared contracts.
  */
-import type { Agency, ArticleDetail, GetHome, ListArticles, Plan, ReformArea, Topic } from '@cchc/shared';
+import { articleFilterOf, type Agency, type ArticleDetail, type GetHome, type ListArticles, type Plan, type ReformArea, type Topic } from '@cchc/shared';
 import { MESSAGES, NotFoundError } from '../errors.js';
 import { toAgency, toArticleDetail, toArticleSummary, toPlan, toReformArea, toTopic } from '../mappers/public.js';
 import type { ArticleRepository } from '../repositories/articles.js';
@@ -26,9 +26,9 @@ export function createPublicContentService({ articles, taxonomy, agencyLineage }
   return {
     /** A page of published articles matching the query. */
     async listArticles(query: ListArticles.Query): Promise<ListArticles.Response> {
-      const { page, pageSize, agency, ...rest } = query;
-      const agencySlugs = agency ? await agencyLineage(agency) : undefined;
-      const { rows, total } = await articles.findPublished({ ...rest, agencySlugs }, page, pageSize);
+      const { page, pageSize, agency } = query;
+      const filter = articleFilterOf(query, agency ? await agencyLineage(agency) : undefined);
+      const { rows, total } = await articles.findPublished(filter, page, pageSize);
       return {
         data: rows.map(toArticleSummary),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
@@ -42,7 +42,7 @@ export function createPublicContentService({ articles, taxonomy, agencyLineage }
       const area = row.areas?.[0]?.code;
       const date = row.publicationDate ?? row.publishedAt ?? row.updatedAt;
       const [sameArea, { older, newer }, changes] = await Promise.all([
-        area ? articles.findPublished({ area }, 1, RELATED_COUNT + 1) : Promise.resolve({ rows: [], total: 0 }),
+        area ? articles.findPublished({ areas: [area] }, 1, RELATED_COUNT + 1) : Promise.resolve({ rows: [], total: 0 }),
         articles.findNeighbours(date),
         articles.publicChangeNotes(row.documentId),
       ]);
@@ -54,9 +54,9 @@ export function createPublicContentService({ articles, taxonomy, agencyLineage }
     async home(): Promise<GetHome.Response['data']> {
       const areas = await taxonomy.reformAreas();
       const [featured, latest, ...perArea] = await Promise.all([
-        articles.findPublished({ featured: 'true' }, 1, HOME_FEATURED),
+        articles.findPublished({ featured: true }, 1, HOME_FEATURED),
         articles.findPublished({}, 1, HOME_LATEST),
-        ...areas.map((area) => articles.findPublished({ area: area.code }, 1, HOME_PER_AREA)),
+        ...areas.map((area) => articles.findPublished({ areas: [area.code] }, 1, HOME_PER_AREA)),
       ]);
       return {
         featured: featured!.rows.map(toArticleSummary),

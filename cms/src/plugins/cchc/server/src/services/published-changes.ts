@@ -4,7 +4,7 @@
  * so a move between areas purges both), or everything after a taxonomy edit.
  */
 import { TAG, articleTags } from '@cchc/shared';
-import type { ArticleRecord } from '../mappers/public.js';
+import type { ArticleRecord } from '../repositories/records.js';
 import type { ResponseCache } from './response-cache.js';
 import type { SearchService } from './search.js';
 import type { SitePurgeService } from './site-purge.js';

@@ -3,18 +3,9 @@
  * built from the database at start and kept current by the published-changes
  * middleware. One implementation for SQLite and PostgreSQL; see the README for why.
  */
-import {
-  SearchIndex,
-  buildSnippet,
-  markdownToText,
-  quarterInterval,
-  yearInterval,
-  type ArticleSummary,
-  type Quarter,
-  type SearchArticles,
-  type SearchFilters,
-} from '@cchc/shared';
-import { toArticleSummary, type ArticleRecord } from '../mappers/public.js';
+import { SearchIndex, articleFilterOf, buildSnippet, markdownToText, type ArticleSummary, type SearchArticles } from '@cchc/shared';
+import { toArticleSummary } from '../mappers/public.js';
+import type { ArticleRecord } from '../repositories/records.js';
 
 /** What a hit carries back: the list item and the text snippets are cut from. */
 interface Payload {
@@ -95,17 +86,7 @@ export function createSearchService({ streamPublished, agencyLineage, log }: Sea
     /** Runs a validated query. */
     async search(query: SearchArticles.Query): Promise<SearchArticles.Response> {
       if (building) await building;
-      const filters: SearchFilters = {};
-      if (query.area) filters.areas = [query.area];
-      if (query.topic) filters.topic = query.topic;
-      if (query.agency) filters.agencies = await agencyLineage(query.agency);
-      if (query.format) filters.formats = query.format;
-      if (query.featured) filters.featured = query.featured === 'true';
-      if (query.year !== undefined) {
-        const { start, end } = query.quarter !== undefined ? quarterInterval(query.year, query.quarter as Quarter) : yearInterval(query.year);
-        filters.from = start.getTime();
-        filters.to = end.getTime();
-      }
+      const filters = articleFilterOf(query, query.agency ? await agencyLineage(query.agency) : undefined);
       const { page, pageSize } = query;
       const result = index.search(query.q, filters, (page - 1) * pageSize, pageSize);
       return {

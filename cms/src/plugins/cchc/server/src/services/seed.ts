@@ -1,7 +1,6 @@
 /** The demo seed as a service, so the host app decides when it runs. */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../constants.js';
-import type { CchcConfig } from '../config.js';
+import { pluginConfig } from '../config.js';
 import { seedDemo } from '../seed/index.js';
 
 /** Creates the seed service. */
@@ -9,7 +8,7 @@ export function createSeedService(strapi: Core.Strapi) {
   return {
     /** Seeds the configured data set when seeding is enabled (creates only what is missing); applies the demo accounts' rule always. */
     async run(): Promise<void> {
-      await seedDemo(strapi, strapi.config.get(`plugin::${PLUGIN_ID}`) as CchcConfig);
+      await seedDemo(strapi, pluginConfig(strapi));
     },
   };
 }

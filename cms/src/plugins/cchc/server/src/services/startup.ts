@@ -1,19 +1,26 @@
-/** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, search index. */
+/** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, published counts, search index. */
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLabels } from '../content-manager/apply.js';
 import { bindLegacyMemberships } from '../repositories/agency-members.js';
 import { syncRoles } from './roles.js';
+import type { PublishedTallies } from '../repositories/published-tallies.js';
 import type { SearchService } from './search.js';
 
 /** Creates the startup service. */
-export function createStartupService({ strapi, seed, search }: { strapi: Core.Strapi; seed: { run: () => Promise<void> }; search: SearchService }) {
+export function createStartupService({ strapi, seed, search, tallies }: { strapi: Core.Strapi; seed: { run: () => Promise<void> }; search: SearchService; tallies: PublishedTallies }) {
   return {
-    /** Keeps the plugin's admin roles equal to their allow-lists, binds older memberships to user ids, labels its fields in Vietnamese, seeds (when configured), then indexes every published article. */
+    /**
+     * Keeps the plugin's admin roles equal to their allow-lists, binds older memberships to user ids, labels its fields in
+     * Vietnamese, seeds (when configured), recounts the published pieces (whatever was written while the CMS was down or
+     * before the counts existed), then indexes every published article.
+     */
     async run(): Promise<void> {
       await syncRoles(strapi);
       await bindLegacyMemberships(strapi);
       await applyContentManagerLabels(strapi);
       await seed.run();
+      const groups = await tallies.recount();
+      strapi.log.info(`[cchc] published pieces counted in ${groups} group(s)`);
       await search.build();
     },
   };

@@ -14,7 +14,8 @@ import {
   type WorkflowRole,
 } from '@cchc/shared';
 import { ForbiddenError, InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
-import type { WorkflowArticle, WorkflowEventRecord, WorkflowRepository } from '../repositories/workflow.js';
+import type { WorkflowArticle, WorkflowEventRecord } from '../repositories/records.js';
+import type { WorkflowRepository } from '../repositories/workflow.js';
 
 /** The signed-in administrator taking an action. */
 export interface Actor {

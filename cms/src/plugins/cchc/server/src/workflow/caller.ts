@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ArticleCaller } from '@cchc/shared';
 import { PLUGIN_ID } from '../constants.js';
-import { WORKFLOW_HANDLER } from '../routes/admin-workflow.js';
+import { WORKFLOW_HANDLER } from '../routes/index.js';
 import { workflowRoleOf } from '../services/roles.js';
 
 

@@ -1,4 +1,5 @@
 import { Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { QUARTERS, isQuarter, type Quarter } from '@cchc/shared';
 import { useIntl } from 'react-intl';
 import { msg } from '../../utils/messages';
 
@@ -7,9 +8,9 @@ const YEARS_BACK = 6;
 
 interface Props {
   year: number;
-  quarter: number;
+  quarter: Quarter;
   latestYear: number;
-  onChange: (year: number, quarter: number) => void;
+  onChange: (year: number, quarter: Quarter) => void;
 }
 
 /** The year and quarter selectors. */
@@ -28,8 +29,11 @@ export const QuarterPicker = ({ year, quarter, latestYear, onChange }: Props) =>
       </Field.Root>
       <Field.Root name="quarter" id="compliance-quarter">
         <Field.Label>{formatMessage(msg('compliance.quarter'))}</Field.Label>
-        <SingleSelect value={quarter} onChange={(v) => onChange(year, Number(v))}>
-          {[1, 2, 3, 4].map((q) => (
+        <SingleSelect value={quarter} onChange={(v) => {
+            const next = Number(v);
+            if (isQuarter(next)) onChange(year, next);
+          }}>
+          {QUARTERS.map((q) => (
             <SingleSelectOption key={q} value={q}>{formatMessage(msg(`compliance.quarter.${q}`))}</SingleSelectOption>
           ))}
         </SingleSelect>

@@ -1,0 +1,146 @@
+/**
+ * An endpoint declaration: everything about one HTTP endpoint of the plugin, in one
+ * value. The CMS derives its Strapi route and validating controller from it
+ * (cms/…/http/define-route.ts); the site and the admin panel call it through one
+ * typed client each (`pathOf` below builds the request, each side sends it); a test
+ * checks that the routes Strapi registers are exactly the declared ones.
+ *
+ * A declaration names:
+ * - `api`: the public content API (/api/cchc/…) or the admin panel's API (/cchc/…);
+ * - `method` and `path` (Koa style, `:name` for a parameter);
+ * - `params`, `query` and `body`: zod schemas of the input, refused with a 400 in Vietnamese;
+ * - `response`: the zod schema of the JSON answer, which the clients validate;
+ * - `access`: `'public'`, or the workflow roles that may call it (signed-in administrators);
+ * - `cacheTags` (public reads): the tags of the pages that show the answer (cache-tags.ts).
+ */
+import { z } from 'zod';
+import { WORKFLOW_ROLES, type WorkflowRole } from '../workflow/workflow.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type ApiKind = 'content-api' | 'admin';
+
+/** Who may call an endpoint: anyone, or signed-in administrators holding one of the roles. */
+export type Access = 'public' | readonly WorkflowRole[];
+
+/** Every holder of a workflow role (the checks inside the handler narrow further). */
+export const ANY_WORKFLOW_ROLE: readonly WorkflowRole[] = WORKFLOW_ROLES;
+
+/** Schema of an input part an endpoint does not take. */
+const NONE = z.object({});
+type None = typeof NONE;
+
+export interface Endpoint<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  /** Unique name, used as the controller action: `listArticles`. */
+  readonly name: string;
+  readonly api: ApiKind;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly response: R;
+  readonly access: Access;
+  /** Tags of the pages that show this answer (public reads only). */
+  readonly cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
+  /** One line for the README and the route table. */
+  readonly summary: string;
+}
+
+/** Declares an endpoint; parts it does not take default to an empty object schema. */
+export function declareEndpoint<
+  R extends z.ZodType,
+  P extends z.ZodType = None,
+  Q extends z.ZodType = None,
+  B extends z.ZodType = None,
+>(declaration: {
+  name: string;
+  api: ApiKind;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  response: R;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
+}): Endpoint<P, Q, B, R> {
+  const params = (declaration.params ?? NONE) as P;
+  const declared = new Set(Object.keys(params instanceof z.ZodObject ? params.shape : {}));
+  const inPath = new Set([...declaration.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]));
+  if (declared.size !== inPath.size || [...inPath].some((name) => !declared.has(name!))) {
+    throw new Error(`Endpoint ${declaration.name}: path ${declaration.path} and params schema disagree`);
+  }
+  if (declaration.access !== 'public' && declaration.api !== 'admin') {
+    throw new Error(`Endpoint ${declaration.name}: only admin endpoints take roles`);
+  }
+  return {
+    ...declaration,
+    params,
+    query: (declaration.query ?? NONE) as Q,
+    body: (declaration.body ?? NONE) as B,
+  };
+}
+
+/** Any declared endpoint, whatever its schemas. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEndpoint = Endpoint<any, any, any, any>;
+
+/** What a caller passes: path parameters, query and body as the handler receives them (defaults optional). */
+export interface CallInput<E extends AnyEndpoint> {
+  params?: Loose<z.output<E['params']>>;
+  query?: Loose<z.output<E['query']>>;
+  body?: z.input<E['body']>;
+}
+/** Every key optional and allowed to be undefined (left out of the request). */
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
+export type ResponseOf<E extends AnyEndpoint> = z.output<E['response']>;
+
+/** Prefix of each API's paths, as Strapi mounts them. */
+export const API_PREFIX: Record<ApiKind, string> = { 'content-api': '/api/cchc', admin: '/cchc' };
+
+/**
+ * A query value as the API reads it: arrays comma-separated, numbers and booleans in
+ * decimal and `true`/`false`; unset and empty values left out. The one query-string
+ * builder of the clients; the contracts' query schemas parse what it writes back
+ * into the same value.
+ * @example queryString({ format: ['video-clip', 'phong-su'], page: 2, q: undefined }) === 'format=video-clip%2Cphong-su&page=2'
+ */
+export function queryString(query: object | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return params.toString();
+}
+
+/**
+ * The path of a call, parameters substituted and encoded, query appended; `null`
+ * when a parameter is missing or fails its schema (the answer could only be a 404).
+ * @example pathOf(GetArticle.Endpoint, { params: { slug: 'mot-cua' } }) === '/api/cchc/articles/mot-cua'
+ */
+export function pathOf<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}): string | null {
+  const params: Record<string, unknown> = input.params ?? {};
+  let missing = false;
+  const path = endpoint.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) missing = true;
+    return encodeURIComponent(String(value));
+  });
+  if (missing) return null;
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  if (!endpoint.params.safeParse(raw).success) return null;
+  const qs = queryString(input.query);
+  return `${API_PREFIX[endpoint.api]}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** True when the endpoint's path has parameters: an unknown one answers 404, which clients read as `null`. */
+export function takesParams(endpoint: AnyEndpoint): boolean {
+  return endpoint.path.includes(':');
+}

@@ -1,0 +1,95 @@
+/**
+ * The URL paths of the public site's pages, in one place: the site links its pages
+ * with them and the CMS names the site's pages with them. Paths are root-relative,
+ * without a trailing slash; slugs, codes and file names go in as given.
+ */
+
+/** Paths of the column's pages, feeds and sitemaps. */
+export const SITE_PATHS = {
+  /** The column's home page. */
+  home: '/',
+  /**
+   * An article.
+   * @example SITE_PATHS.article('mot-cua-lien-thong') === '/bai-viet/mot-cua-lien-thong'
+   */
+  article: (slug: string) => `/bai-viet/${slug}`,
+  /**
+   * The articles of a reform area.
+   * @example SITE_PATHS.area('the-che') === '/linh-vuc/the-che'
+   */
+  area: (code: string) => `/linh-vuc/${code}`,
+  /**
+   * The RSS feed of a reform area.
+   * @example SITE_PATHS.areaFeed('the-che') === '/linh-vuc/the-che/rss.xml'
+   */
+  areaFeed: (code: string) => `/linh-vuc/${code}/rss.xml`,
+  /** The articles of a topic. */
+  topic: (slug: string) => `/chu-de/${slug}`,
+  /** The index of agencies. */
+  agencies: '/co-quan',
+  /** An agency and its articles. */
+  agency: (slug: string) => `/co-quan/${slug}`,
+  /** The RSS feed of an agency. */
+  agencyFeed: (slug: string) => `/co-quan/${slug}/rss.xml`,
+  /** The search page (its query string carries the search). */
+  search: '/tim-kiem',
+  /** The video page. */
+  video: '/video',
+  /** A WebVTT caption file of the CMS's upload folder, served through the site's own origin. */
+  captions: (file: string) => `/video/phu-de/${file}`,
+  /** The radio page (audio bulletins). */
+  radio: '/phat-thanh',
+  /** The podcast feed of the audio bulletins. */
+  podcast: '/phat-thanh/podcast.xml',
+  /** The infographic gallery. */
+  infographic: '/infographic',
+  /** The RSS feed of the whole column. */
+  feed: '/rss.xml',
+  /** The sitemaps.org sitemap. */
+  sitemap: '/sitemap.xml',
+  /** The Google News sitemap. */
+  newsSitemap: '/sitemap-news.xml',
+} as const;
+
+/** Root of the Steering Committee website's pages on the shared site. */
+export const COMMITTEE_ROOT = '/ban-chi-dao';
+
+/** Paths of the Steering Committee website's pages. */
+export const committeePaths = {
+  /** The committee's home page. */
+  home: COMMITTEE_ROOT,
+  /** About the committee. */
+  about: `${COMMITTEE_ROOT}/gioi-thieu`,
+  /** The steering documents (its query string carries the filters). */
+  documents: `${COMMITTEE_ROOT}/van-ban`,
+  /**
+   * One steering document.
+   * @example committeePaths.document('ke-hoach-2024') === '/ban-chi-dao/van-ban/ke-hoach-2024'
+   */
+  document: (slug: string) => `${COMMITTEE_ROOT}/van-ban/${slug}`,
+  /** The plans (redirects to the newest plan year). */
+  plans: `${COMMITTEE_ROOT}/ke-hoach`,
+  /**
+   * The tracker of one plan year.
+   * @example committeePaths.plan(2030) === '/ban-chi-dao/ke-hoach/2030'
+   */
+  plan: (year: number) => `${COMMITTEE_ROOT}/ke-hoach/${year}`,
+  /** The reform indices. */
+  indices: `${COMMITTEE_ROOT}/chi-so`,
+  /** One index's results as CSV. */
+  indexCsv: (code: string) => `${COMMITTEE_ROOT}/chi-so/${code}.csv`,
+  /** The events. */
+  events: `${COMMITTEE_ROOT}/su-kien`,
+  /** Every event as one iCalendar file. */
+  eventsCalendar: `${COMMITTEE_ROOT}/su-kien.ics`,
+  /** One event. */
+  event: (slug: string) => `${COMMITTEE_ROOT}/su-kien/${slug}`,
+  /** One event as an iCalendar file. */
+  eventCalendar: (slug: string) => `${COMMITTEE_ROOT}/su-kien/${slug}.ics`,
+  /** The committee's contact page. */
+  contact: `${COMMITTEE_ROOT}/lien-he`,
+  /** The committee's English page. */
+  english: '/en/steering-committee',
+  /** The committee's English contact page. */
+  englishContact: '/en/steering-committee/contact',
+} as const;

@@ -1,0 +1,59 @@
+/**
+ * The plugin's configuration: every key has an environment variable, a default and
+ * a check, in one schema (cms/src/plugins/cchc/server/src/config.ts).
+ */
+import { env } from '@strapi/utils';
+import { afterEach, describe, expect, test } from 'vitest';
+import { CchcConfigSchema, ENV_NAMES, configFromEnv, validateConfig } from '../../../cms/src/plugins/cchc/server/src/config.js';
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const name of Object.values(ENV_NAMES)) delete process.env[name];
+  Object.assign(process.env, saved);
+});
+
+/** Every leaf key of the schema, dotted. */
+function leafKeys(shape: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(shape).flatMap(([key, schema]) => {
+    const inner = (schema as { shape?: Record<string, unknown> }).shape;
+    return inner ? leafKeys(inner, `${prefix}${key}.`) : [`${prefix}${key}`];
+  });
+}
+
+describe('plugin configuration', () => {
+  test('every key of the schema has its environment variable, and no variable names a missing key', () => {
+    expect(leafKeys(CchcConfigSchema.shape).sort()).toEqual(Object.keys(ENV_NAMES).sort());
+  });
+
+  test('an empty environment gives a valid configuration with the documented defaults', () => {
+    for (const name of Object.values(ENV_NAMES)) delete process.env[name];
+    const config = validateConfig(configFromEnv(env));
+    expect(config).toMatchObject({ seedDir: 'seed/demo', scheduleCheckSeconds: 30, notify: false, responseCacheSeconds: 300 });
+    expect(config.rateLimit).toEqual({ points: 120, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: '' });
+    expect(config.uploadLimits.videoMb).toBe(500);
+  });
+
+  test('the environment sets each key', () => {
+    Object.assign(process.env, { RATE_LIMIT_POINTS: '7', SITE_PURGE_URLS: 'http://a.test,https://b.test', SMTP_HOST: 'smtp.test', UPLOAD_PDF_MB: '9' });
+    const config = validateConfig(configFromEnv(env));
+    expect(config.rateLimit.points).toBe(7);
+    expect(config.sitePurgeUrls).toEqual(['http://a.test', 'https://b.test']);
+    expect(config.notify).toBe(true);
+    expect(config.uploadLimits.documentMb).toBe(9);
+  });
+
+  test.each([
+    ['CCHC_SCHEDULE_CHECK_SECONDS', '60'],
+    ['CCHC_SCHEDULE_CHECK_SECONDS', 'abc'],
+    ['RATE_LIMIT_POINTS', '0'],
+    ['RATE_LIMIT_WINDOW_SECONDS', 'mot phut'],
+    ['DEMO_PASSWORD', 'short'],
+    ['SITE_PURGE_URLS', 'ftp://site.test'],
+    ['ADMIN_URL', 'not a url'],
+    ['UPLOAD_VIDEO_MB', '-1'],
+    ['CCHC_RESPONSE_CACHE_SECONDS', '-5'],
+  ])('a wrong %s (%s) stops the start with a message that names it', (name, value) => {
+    process.env[name] = value;
+    expect(() => validateConfig(configFromEnv(env))).toThrow(name);
+  });
+});
