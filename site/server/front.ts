@@ -17,8 +17,8 @@ import type { Rendered } from './render.ts';
 export interface FrontDeps {
   config: FrontConfig;
   cache: PageCache;
-  /** Renders a path through Astro, with the visitor's headers and socket (for its address). */
-  render: (path: string, headers: http.IncomingHttpHeaders, socket: http.IncomingMessage['socket']) => Promise<Rendered>;
+  /** Renders a path through Astro, with the visitor's headers. */
+  render: (path: string, headers: http.IncomingHttpHeaders) => Promise<Rendered>;
   /** The static files (dist/client) by URL path, served as they are (default: none). */
   staticFiles?: ReadonlyMap<string, CachedPage>;
   now: () => number;
@@ -131,7 +131,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
   function refresh(key: string, url: string, req: http.IncomingMessage): Promise<Refreshed> {
     let pending = inflight.get(key);
     if (!pending) {
-      pending = render(url, req.headers, req.socket)
+      pending = render(url, req.headers)
         .then((rendered): Refreshed => {
           if (isCacheable(rendered)) {
             const page: CachedPage = {

@@ -23,7 +23,7 @@ const log = (line: string) => console.error(line);
 const handler = createFrontHandler({
   config,
   cache: new PageCache(config.maxBytes, config.maxEntries),
-  render: (target, headers, socket) => render(astro.handler, target, headers, socket),
+  render: (target, headers) => render(astro.handler, target, headers),
   staticFiles: loadStaticFiles(path.join(dist, 'client'), Date.now()),
   now: Date.now,
   log,

@@ -17,13 +17,17 @@ export interface Rendered {
 /** The adapter's handler (`handler` of dist/server/entry.mjs in middleware mode). */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: (error?: unknown) => void) => Promise<void> | void;
 
-/** Headers passed on to Astro: what can change the page (host for absolute URLs, language). */
-const FORWARDED = ['host', 'accept', 'accept-language', 'x-forwarded-proto', 'x-forwarded-host', 'user-agent'] as const;
+/** Headers passed on to Astro: what can change the page (the host, for absolute URLs when SITE_URL is unset). */
+const FORWARDED = ['host', 'accept', 'accept-language'] as const;
 
 /** Longest a render may take before it counts as failed. */
 const RENDER_TIMEOUT_MS = 30_000;
 
-/** The request Astro sees: GET of the normalised path, with only the forwarded headers, on the visitor's socket (for its address). */
+/**
+ * The request Astro sees: GET of the normalised path with only the forwarded headers, on a
+ * socket of its own (a render is shared by every visitor waiting for the page: one who
+ * leaves must not abort it, and no page reads the client's address).
+ */
 class RenderRequest extends EventEmitter {
   readonly method = 'GET';
   readonly httpVersion = '1.1';
@@ -80,20 +84,25 @@ class RenderResponse extends EventEmitter {
     return this;
   }
 
-  write(chunk: string | Uint8Array): boolean {
+  /** Keeps a chunk; `callback` is called at once (Astro ends a failed stream from it). */
+  write(chunk: string | Uint8Array, encoding?: BufferEncoding | (() => void), callback?: () => void): boolean {
     this.headersSent = true;
-    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (done) queueMicrotask(done);
     return true;
   }
 
-  end(chunk?: string | Uint8Array): this {
+  end(chunk?: string | Uint8Array | (() => void), callback?: () => void): this {
     if (this.writableEnded) return this;
-    if (chunk !== undefined) this.write(chunk);
+    if (typeof chunk === 'function') callback = chunk;
+    else if (chunk !== undefined) this.write(chunk);
     this.headersSent = true;
     this.writableEnded = true;
     this.done({ status: this.statusCode, headers: this.headers, body: Buffer.concat(this.chunks) });
     this.emit('finish');
     this.emit('close');
+    if (callback) queueMicrotask(callback);
     return this;
   }
 
@@ -107,8 +116,13 @@ class RenderResponse extends EventEmitter {
   }
 }
 
+/** A socket as far as Astro reads one: not encrypted, a loopback address, events it may listen to. */
+function renderSocket(): http.IncomingMessage['socket'] {
+  return Object.assign(new EventEmitter(), { encrypted: false, remoteAddress: '127.0.0.1' }) as unknown as http.IncomingMessage['socket'];
+}
+
 /** Renders `path` with Astro's handler, passing on the visitor's relevant headers. */
-export function render(handler: AstroHandler, path: string, headers: http.IncomingHttpHeaders, socket: http.IncomingMessage['socket']): Promise<Rendered> {
+export function render(handler: AstroHandler, path: string, headers: http.IncomingHttpHeaders): Promise<Rendered> {
   const forwarded: http.IncomingHttpHeaders = {};
   for (const name of FORWARDED) if (headers[name] !== undefined) forwarded[name] = headers[name] as string;
   return new Promise<Rendered>((resolve, reject) => {
@@ -117,7 +131,7 @@ export function render(handler: AstroHandler, path: string, headers: http.Incomi
       clearTimeout(timer);
       fn(value);
     };
-    const request = new RenderRequest(path, forwarded, socket);
+    const request = new RenderRequest(path, forwarded, renderSocket());
     const response = new RenderResponse(request, settle(resolve), settle(reject));
     // Without `next`, an unmatched path renders Astro's 404 page.
     Promise.resolve(handler(request as unknown as http.IncomingMessage, response as unknown as http.ServerResponse)).catch((error: unknown) =>

@@ -197,7 +197,7 @@ describe('exports carry the numbers of the JSON', () => {
     const res = await fetch(url(`year=${YEAR}&quarter=1&format=csv`), { headers: auth() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-tuan-thu-${YEAR}-q1.csv"`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-tuan-thu-${YEAR}-q1.csv"; filename*=UTF-8''bao-cao-tuan-thu-${YEAR}-q1.csv`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [headers, ...records] = parseCsv(new TextDecoder().decode(bytes) /* drops the BOM */);
@@ -214,7 +214,7 @@ describe('exports carry the numbers of the JSON', () => {
     const res = await fetch(url(`year=${YEAR}&quarter=1&format=xlsx`), { headers: auth() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-tuan-thu-${YEAR}-q1.xlsx"`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-tuan-thu-${YEAR}-q1.xlsx"; filename*=UTF-8''bao-cao-tuan-thu-${YEAR}-q1.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const values = (sheet: import('exceljs').Worksheet) => {

@@ -3,7 +3,7 @@
  * areas and plan tasks by slug and code, and counts of pieces per agency.
  */
 import type { AgencyKind } from '../domain/agency-kinds.js';
-import type { PublishedTally } from '../domain/published-tally.js';
+import type { AreaSetTally, FormatTally } from '../domain/published-tally.js';
 import type { Quarter } from '../time/quarters.js';
 
 /** An agency, active or not (inactive ones get no row but may lead a task). */
@@ -52,7 +52,7 @@ export interface ComplianceInput {
   /** The tasks of the year's plan; empty when the year has no plan. */
   tasks: CompliancePlanTaskInput[];
   submitted: SubmittedCount[];
-  /** The quarter's published pieces, counted by group (each piece once, however many areas it has). */
-  published: PublishedTally[];
+  /** The quarter's published pieces by agency and format, and by agency and set of areas (each piece once in each view). */
+  published: { byFormat: FormatTally[]; byAreas: AreaSetTally[] };
   exemptions: ComplianceExemptionInput[];
 }

@@ -5,7 +5,7 @@ import { AGENCY_KINDS } from '../domain/agency-kinds.js';
 import { ARTICLE_FORMATS, ARTICLE_FORMAT_CODES, type ArticleFormat } from '../domain/formats.js';
 import { compareVi } from '../text/vietnamese.js';
 import { formatQuarter, quarterInterval } from '../time/quarters.js';
-import type { PublishedTally } from '../domain/published-tally.js';
+import type { AreaSetTally, FormatTally } from '../domain/published-tally.js';
 import type { ComplianceAgencyInput, ComplianceAreaInput, ComplianceInput } from './input.js';
 import { MIN_PIECES_PER_QUARTER } from './rules.js';
 import { areaTasks, reportageTask, sumTallies } from './tasks.js';
@@ -26,7 +26,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
   for (const item of items) {
     const k = key(item);
     if (k === null) continue;
-    groups.set(k, [...(groups.get(k) ?? []), item]);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
@@ -37,14 +39,20 @@ export function complianceStatus(submitted: number, exempt: boolean): Compliance
   return submitted >= MIN_PIECES_PER_QUARTER ? 'met' : 'not-met';
 }
 
-function row(agency: ComplianceAgencyInput, areas: readonly ComplianceAreaInput[], cells: readonly PublishedTally[], submitted: number, reason: string | undefined): ComplianceRow {
-  const byFormat = Object.fromEntries(ARTICLE_FORMAT_CODES.map((f) => [f, sumTallies(cells.filter((c) => c.format === f))])) as Record<ArticleFormat, number>;
+function row(
+  agency: ComplianceAgencyInput,
+  areas: readonly ComplianceAreaInput[],
+  cells: { byFormat: readonly FormatTally[]; byAreas: readonly AreaSetTally[] },
+  submitted: number,
+  reason: string | undefined,
+): ComplianceRow {
+  const byFormat = Object.fromEntries(ARTICLE_FORMAT_CODES.map((f) => [f, sumTallies(cells.byFormat.filter((c) => c.format === f))])) as Record<ArticleFormat, number>;
   return {
     agency: refOf(agency),
     kind: agency.kind,
     submitted,
-    published: sumTallies(cells),
-    byArea: Object.fromEntries(areas.map((a) => [a.code, sumTallies(cells.filter((c) => c.areas.includes(a.code)))])),
+    published: sumTallies(cells.byFormat),
+    byArea: Object.fromEntries(areas.map((a) => [a.code, sumTallies(cells.byAreas.filter((c) => c.areas.includes(a.code)))])),
     byFormat,
     status: complianceStatus(submitted, reason !== undefined),
     exemptionReason: reason ?? null,
@@ -63,7 +71,8 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
       const agency = agencies.get(s);
       return agency ? [refOf(agency)] : [];
     });
-  const cellsByAgency = groupBy(input.published, (c) => c.agency);
+  const formatsByAgency = groupBy(input.published.byFormat, (c) => c.agency);
+  const areasByAgency = groupBy(input.published.byAreas, (c) => c.agency);
   const submitted = new Map<string, number>();
   for (const s of input.submitted) submitted.set(s.agency, (submitted.get(s.agency) ?? 0) + s.count);
   const reasons = new Map<string, string>();
@@ -72,7 +81,7 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
   const rows = input.agencies
     .filter((a) => a.active)
     .sort(byKindThenName)
-    .map((a) => row(a, areas, cellsByAgency.get(a.slug) ?? [], submitted.get(a.slug) ?? 0, reasons.get(a.slug)));
+    .map((a) => row(a, areas, { byFormat: formatsByAgency.get(a.slug) ?? [], byAreas: areasByAgency.get(a.slug) ?? [] }, submitted.get(a.slug) ?? 0, reasons.get(a.slug)));
   const count = (status: ComplianceStatus) => rows.filter((r) => r.status === status).length;
   const { start, end } = quarterInterval(input.year, input.quarter);
 
@@ -94,7 +103,7 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
       submitted: rows.reduce((n, r) => n + r.submitted, 0),
       published: rows.reduce((n, r) => n + r.published, 0),
     },
-    reportage: reportageTask(input.tasks, input.published, refs),
-    areaTasks: areaTasks(input.tasks, areas, input.published, refs),
+    reportage: reportageTask(input.tasks, input.published.byFormat, refs),
+    areaTasks: areaTasks(input.tasks, areas, input.published.byAreas, refs),
   };
 }

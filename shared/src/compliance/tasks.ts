@@ -2,12 +2,12 @@
 import type { AgencyRef } from '../contracts/agencies.js';
 import type { AreaTask, ReportageTask } from '../contracts/compliance.js';
 import { compareVi } from '../text/vietnamese.js';
-import type { PublishedTally } from '../domain/published-tally.js';
+import type { AreaSetTally, FormatTally } from '../domain/published-tally.js';
 import type { ComplianceAreaInput, CompliancePlanTaskInput } from './input.js';
 import { AREA_TASK_FALLBACK, AREA_TASK_PATTERN, REPORTAGE_FORMAT, REPORTAGES_PER_QUARTER, REPORTAGE_TASK_NUMBER } from './rules.js';
 
 /** Adds up the pieces of some tallies. */
-export const sumTallies = (cells: readonly PublishedTally[]): number => cells.reduce((n, c) => n + c.count, 0);
+export const sumTallies = (cells: readonly { count: number }[]): number => cells.reduce((n, c) => n + c.count, 0);
 
 /** Resolves agency slugs to references, dropping slugs no agency has. */
 export type AgencyRefs = (slugs: readonly string[]) => AgencyRef[];
@@ -25,7 +25,7 @@ export function areasOfTask(task: CompliancePlanTaskInput, areas: readonly Compl
 }
 
 /** Task 4: the reportages its lead agency published in the quarter, against one per quarter. Null without a task 4. */
-export function reportageTask(tasks: readonly CompliancePlanTaskInput[], published: readonly PublishedTally[], refs: AgencyRefs): ReportageTask | null {
+export function reportageTask(tasks: readonly CompliancePlanTaskInput[], published: readonly FormatTally[], refs: AgencyRefs): ReportageTask | null {
   const task = tasks.find((t) => t.number === REPORTAGE_TASK_NUMBER);
   if (!task) return null;
   const leads = new Set(task.leadAgencies);
@@ -45,7 +45,7 @@ export function reportageTask(tasks: readonly CompliancePlanTaskInput[], publish
 export function areaTasks(
   tasks: readonly CompliancePlanTaskInput[],
   areas: readonly ComplianceAreaInput[],
-  published: readonly PublishedTally[],
+  published: readonly AreaSetTally[],
   refs: AgencyRefs,
 ): AreaTask[] {
   return tasks

@@ -47,7 +47,7 @@ export interface Endpoint<
   readonly access: Access;
   /** Tags of the pages that show this answer (public reads only). */
   readonly cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
-  /** One line for the README and the route table. */
+  /** What the endpoint answers, in one line (for readers of the contract). */
   readonly summary: string;
 }
 

@@ -10,7 +10,7 @@
  * unexpected a CmsContractError. Given the page's response headers, a call adds the
  * endpoint's cache tags to them (contracts/cache-tags.ts).
  */
-import { SITE_KEY_HEADER, ListReformAreas, pathOf, type AnyEndpoint, type CallInput, type ReformArea, type ResponseOf } from '@cchc/shared';
+import { SITE_KEY_HEADER, ListReformAreas, pathOf, queryString, takesParams, type AnyEndpoint, type CallInput, type ReformArea, type ResponseOf } from '@cchc/shared';
 import { z } from 'zod';
 import { addCacheTags } from './cache-tags';
 import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsUrl, siteApiKey } from './config';
@@ -91,7 +91,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
   async function call<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}, tags?: Headers): Promise<Answer<E>> {
     if (endpoint.api !== 'content-api' || endpoint.method !== 'GET') throw new CmsContractError(`The site only reads the public API: ${endpoint.name}`);
-    const nullable = endpoint.path.includes(':');
+    const nullable = takesParams(endpoint);
     const path = pathOf(endpoint, input);
     // A parameter its schema refuses could only be a 404: no request.
     if (path === null) return null as Answer<E>;
@@ -107,8 +107,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     const parsed = endpoint.response.safeParse(json);
     if (!parsed.success) throw new CmsContractError(`CMS response breaks the contract: GET ${path}\n${z.prettifyError(parsed.error)}`);
     if (tags && endpoint.cacheTags) {
-      const params = endpoint.params.parse(Object.fromEntries(Object.entries(input.params ?? {}).map(([k, v]) => [k, String(v)])));
-      addCacheTags(tags, endpoint.cacheTags({ params, query: input.query ?? {} }, parsed.data));
+      // The tags are read from the input as the CMS parsed it (it has just accepted it).
+      const asSent = (values: object | undefined) => Object.fromEntries(new URLSearchParams(queryString(values)));
+      addCacheTags(tags, endpoint.cacheTags({ params: endpoint.params.parse(asSent(input.params)), query: endpoint.query.parse(asSent(input.query)) }, parsed.data));
     }
     return parsed.data as Answer<E>;
   }

@@ -15,6 +15,7 @@ import {
   tasksTable,
   toCsv,
   type ComplianceInput,
+  reportTallies,
   type PublishedTally,
   type ComplianceRow,
   type CompliancePlanTaskInput,
@@ -63,7 +64,7 @@ const FIXTURE: ComplianceInput = {
     { agency: 'ubnd-a', count: 1 },
     { agency: 'so-cu', count: 1 },
   ],
-  published: [
+  published: reportTallies([
     /* 1 */ tally({ agency: 'so-tu-phap', format: 'bai-viet', areas: ['the-che'], count: 2 }),
     /* 2 */ tally({ agency: 'so-tu-phap', format: 'infographic', areas: ['the-che', 'thu-tuc-hanh-chinh'], count: 1 }),
     /* 3 */ tally({ agency: 'so-noi-vu', format: 'tin-ngan', areas: ['to-chuc-bo-may', 'cong-vu'], count: 2 }),
@@ -74,7 +75,7 @@ const FIXTURE: ComplianceInput = {
     /* 8 */ tally({ agency: 'so-cu', format: 'phong-su', areas: ['the-che'], count: 1 }),
     /* 9 */ tally({ agency: null, format: 'tin-ngan', areas: ['thu-tuc-hanh-chinh'], count: 2 }),
     /* 10 */ tally({ agency: 'ubnd-a', format: 'hoi-dap', areas: ['the-che'], count: 1 }),
-  ],
+  ]),
   exemptions: [
     { agency: 'ubnd-b', reason: 'Đang sáp nhập đơn vị hành chính' },
     { agency: 'so-cu', reason: 'Đã giải thể' },
@@ -173,7 +174,8 @@ describe('computeCompliance: plan tasks', () => {
   });
 
   test('task 4 is not met without a reportage from its lead agency', () => {
-    const none = computeCompliance({ ...FIXTURE, published: FIXTURE.published.filter((c) => c.agency !== 'dai-ptth') });
+    const { byFormat, byAreas } = FIXTURE.published;
+    const none = computeCompliance({ ...FIXTURE, published: { byFormat: byFormat.filter((c) => c.agency !== 'dai-ptth'), byAreas } });
     expect([none.reportage?.count, none.reportage?.met]).toEqual([0, false]);
   });
 });

@@ -23,13 +23,14 @@ export function requestPath<E extends AnyEndpoint>(endpoint: E, input: CallInput
 
 /** A stable `call` function for effects. */
 export function useCall() {
-  const { get, post } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   return useCallback(
     async <E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}): Promise<ResponseOf<E>> => {
       const path = requestPath(endpoint, input);
-      const { data } = endpoint.method === 'GET' ? await get(path) : await post(path, input.body ?? {});
+      const send = { GET: () => get(path), POST: () => post(path, input.body ?? {}), PUT: () => put(path, input.body ?? {}), DELETE: () => del(path) }[endpoint.method];
+      const { data } = await send();
       return endpoint.response.parse(data);
     },
-    [get, post],
+    [get, post, put, del],
   );
 }

@@ -16,10 +16,3 @@ export function actorOf(state: AdminState): Actor {
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
   return { id: user.id, name, email: user.email, role };
 }
-
-/** Committee administrators (and super admins) only; others get a 403 that says why. */
-export function requireCommitteeRole(state: AdminState): Actor {
-  const actor = actorOf(state);
-  if (actor.role !== 'committee-admin') throw new ForbiddenError(MESSAGES.committeeOnly);
-  return actor;
-}

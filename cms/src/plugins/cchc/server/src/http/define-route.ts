@@ -116,7 +116,8 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
         const answer = await handle(input, tools);
         if (answer instanceof FileDownload) {
           ctx.type = answer.contentType;
-          ctx.set('Content-Disposition', `attachment; filename="${answer.fileName}"`);
+          // RFC 6266: an ASCII fallback, and the exact name percent-encoded.
+          ctx.set('Content-Disposition', `attachment; filename="${answer.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
           ctx.body = answer.body;
         } else {
           ctx.body = answer;

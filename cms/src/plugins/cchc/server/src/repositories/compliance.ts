@@ -94,15 +94,15 @@ export function createComplianceRepository(strapi: Core.Strapi, tallies: Publish
 
     /** Everything the report of a quarter is computed from. */
     async load(year: number, quarter: Quarter): Promise<ComplianceInput> {
-      const [agencyRows, areaRows, tasks, exempt, published, submitted] = await Promise.all([
+      const [agencyRows, areaRows, tasks, exempt, submitted] = await Promise.all([
         agencies(),
         areas(),
         planTasks(year),
         exemptions(year, quarter),
-        tallies.ofQuarter(year, quarter),
         tallies.submitted.ofQuarter(year, quarter),
       ]);
       const slugById = new Map(agencyRows.map((a) => [a.id, a.slug]));
+      const published = await tallies.ofQuarter(year, quarter, { agencies: slugById, areas: new Map(areaRows.map((a) => [a.id, a.code])) });
       const submittedBySlug: SubmittedCount[] = submitted.flatMap((s) => {
         const slug = slugById.get(s.agencyId);
         return slug ? [{ agency: slug, count: s.count }] : [];

@@ -12,7 +12,7 @@
  * articles (at every start, and after a taxonomy entry is deleted).
  */
 import type { Core } from '@strapi/strapi';
-import { isArticleFormat, quarterOf, type ArticleFormat, type PublishedTally, type Quarter, type QuarterCounts, type TaskMeasure } from '@cchc/shared';
+import { isArticleFormat, quarterOf, type AreaSetTally, type ArticleFormat, type FormatTally, type Quarter, type QuarterCounts, type TaskMeasure } from '@cchc/shared';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { UID } from '../constants.js';
@@ -59,8 +59,9 @@ const ArticleRow = z.object({
   publication_date: z.union([z.string(), z.number(), z.date()]).nullable(),
 });
 const LinkRow = z.object({ own: Int, target: Int });
-/** A group of a quarter as the report reads it (topics left out, counts added up). */
-const QuarterRow = z.object({ agency_id: Int, format: z.string(), area_ids: z.string(), n: Int });
+/** The report's views of a quarter (counts added up: integers in both databases, by the cast). */
+const FormatRow = z.object({ agency_id: z.number().int(), format: z.string(), n: z.number().int() });
+const AreaSetRow = z.object({ agency_id: z.number().int(), area_ids: z.string(), n: z.number().int() });
 const NameRow = z.object({ id: Int, value: z.string() });
 
 /** Sorted, comma-separated ids: one spelling per set. */
@@ -174,6 +175,7 @@ export function createPublishedTallies(strapi: Core.Strapi) {
   const submitted = createSubmittedTallies(strapi);
   const table = () => qualified(strapi, TALLY_TABLE);
   const rollup = () => qualified(strapi, ROLLUP_TABLE);
+  const postgres = () => strapi.db.getInfo().client === 'postgres';
   /** The knex of the current transaction, when there is one. */
   const db = (trx?: Knex.Transaction | null): Knex => trx ?? strapi.db.connection;
 
@@ -211,6 +213,14 @@ export function createPublishedTallies(strapi: Core.Strapi) {
       await submitted.ensureTable();
     },
 
+    /**
+     * Serialises the transactions that move one document's counts (PostgreSQL; SQLite has one
+     * writer): without it, two concurrent writes would both move it from the same old group.
+     */
+    async lockDocument(documentId: string, trx: Knex.Transaction): Promise<void> {
+      if (postgres()) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`cchc-tally:${documentId}`]);
+    },
+
     /** The group of a document's published version now (inside the transaction `trx`), or null. */
     async keyOfDocument(documentId: string, trx?: Knex.Transaction | null): Promise<TallyKey | null> {
       return (await keysOf(strapi, db(trx), documentId))[0] ?? null;
@@ -228,6 +238,9 @@ export function createPublishedTallies(strapi: Core.Strapi) {
     async recount(): Promise<number> {
       return strapi.db.transaction(async ({ trx }) => {
         const k = db(trx);
+        // PostgreSQL: writers that move counts wait until the rebuild commits (and it waits for
+        // those that already moved some), so no move is lost or counted twice; SQLite has one writer.
+        if (postgres()) await k.raw('LOCK TABLE ??, ??, ?? IN SHARE ROW EXCLUSIVE MODE', [table(), rollup(), submitted.table()]);
         const counts = await countAll(strapi, k);
         const rows = [...counts.values()].map(({ key, n }) => ({ ...columnsOf(key), n }));
         const rolled = new Map<string, { year: number; quarter: number; format: string; area_ids: string; topic_ids: string; n: number }>();
@@ -250,24 +263,28 @@ export function createPublishedTallies(strapi: Core.Strapi) {
     submitted,
 
     /**
-     * The counts of one quarter by agency, format and set of areas (what the compliance
-     * report reads; topics are added up by the database).
+     * The counts of one quarter as the compliance report reads them, added up by the
+     * database: by agency and format, and by agency and set of areas. `names` are the
+     * agencies' slugs and the areas' codes by id (the report has read them already).
      */
-    async ofQuarter(year: number, quarter: Quarter): Promise<PublishedTally[]> {
-      const [rows, agencies, areas] = await Promise.all([
-        strapi.db.connection
-          .from(table())
-          .where({ year, quarter })
-          .groupBy('agency_id', 'format', 'area_ids')
-          .select('agency_id', 'format', 'area_ids', strapi.db.connection.raw('CAST(SUM(n) AS integer) AS n')),
-        namesOf(UID.agency, 'slug'),
-        namesOf(UID.reformArea, 'code'),
+    async ofQuarter(year: number, quarter: Quarter, names: { agencies: ReadonlyMap<number, string>; areas: ReadonlyMap<number, string> }): Promise<{ byFormat: FormatTally[]; byAreas: AreaSetTally[] }> {
+      const k = strapi.db.connection;
+      const sum = k.raw('CAST(SUM(n) AS integer) AS n');
+      const [formatRows, areaRows] = await Promise.all([
+        k.from(table()).where({ year, quarter }).groupBy('agency_id', 'format').select('agency_id', 'format', sum),
+        k.from(table()).where({ year, quarter }).groupBy('agency_id', 'area_ids').select('agency_id', 'area_ids', sum),
       ]);
-      return z.array(QuarterRow).parse(rows).flatMap((row) => {
-        if (!isArticleFormat(row.format)) return [];
-        const codes = row.area_ids ? row.area_ids.split(',').flatMap((id) => areas.get(Number(id)) ?? []) : [];
-        return [{ year, quarter, format: row.format, agency: agencies.get(row.agency_id) ?? null, areas: codes, topics: [], count: row.n }];
-      });
+      const { agencies, areas } = names;
+      return {
+        byFormat: z.array(FormatRow).parse(formatRows).flatMap((row) =>
+          isArticleFormat(row.format) ? [{ agency: agencies.get(row.agency_id) ?? null, format: row.format, count: row.n }] : [],
+        ),
+        byAreas: z.array(AreaSetRow).parse(areaRows).map((row) => ({
+          agency: agencies.get(row.agency_id) ?? null,
+          areas: row.area_ids ? row.area_ids.split(',').flatMap((id) => areas.get(Number(id)) ?? []) : [],
+          count: row.n,
+        })),
+      };
     },
 
     /**

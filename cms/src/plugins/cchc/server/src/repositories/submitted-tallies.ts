@@ -93,6 +93,9 @@ export function createSubmittedTallies(strapi: Core.Strapi) {
   }
 
   return {
+    /** The table's name, schema-qualified. */
+    table,
+
     ensureTable(): Promise<void> {
       const schemaName = strapi.db.getSchemaName();
       return createSubmittedTable(() => (schemaName ? strapi.db.connection.schema.withSchema(schemaName) : strapi.db.connection.schema));

@@ -126,10 +126,17 @@ const MEDIA_TYPES: Record<string, string> = {
  */
 export async function uploadDataFile(strapi: Core.Strapi, seed: Seed, relative: string, name: string, fileInfo: Record<string, unknown>): Promise<number> {
   const ext = path.extname(relative).slice(1);
-  const copy = path.join(os.tmpdir(), `cchc-seed-${process.pid}-${path.basename(relative)}`);
-  await fs.copyFile(path.join(seed.dir, relative), copy);
-  const { size } = await fs.stat(copy);
-  return uploadTemp(strapi, { filepath: copy, size }, `${name}.${ext}`, MEDIA_TYPES[ext] ?? 'application/octet-stream', fileInfo);
+  const source = path.resolve(seed.dir, relative);
+  if (!source.startsWith(path.resolve(seed.dir, 'files') + path.sep)) throw new Error(`Seed file ${relative} is outside the data folder's files/`);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-seed-'));
+  try {
+    const copy = path.join(dir, path.basename(relative));
+    await fs.copyFile(source, copy);
+    const { size } = await fs.stat(copy);
+    return await uploadTemp(strapi, { filepath: copy, size }, `${name}.${ext}`, MEDIA_TYPES[ext] ?? 'application/octet-stream', fileInfo);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function seedArticles(strapi: Core.Strapi, seed: Seed): Promise<number> {
