@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { UID } from '../constants.js';
 import { columnOf, joinTableOf, qualified, tableOf } from './schema-names.js';
+import { addToCount, DbInt } from './counts-table.js';
 import { countMeasures } from './measure-counts.js';
 import { createSubmittedTallies } from './submitted-tallies.js';
 
@@ -43,7 +44,7 @@ const KEY_COLUMNS = ['year', 'quarter', 'format', 'agency_id', 'area_ids', 'topi
 const ROLLUP_COLUMNS = ['year', 'quarter', 'format', 'area_ids', 'topic_ids'] as const;
 
 /** A number as the drivers return it: a number (SQLite) or a bigint string (PostgreSQL). */
-const Int = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().int());
+const Int = DbInt;
 const TallyRow = z.object({
   year: Int,
   quarter: Int.pipe(z.literal([1, 2, 3, 4])),
@@ -186,11 +187,7 @@ export function createPublishedTallies(strapi: Core.Strapi) {
       [TALLY_TABLE, table(), columnsOf(key), KEY_COLUMNS],
       [ROLLUP_TABLE, rollup(), rollupKey, ROLLUP_COLUMNS],
     ] as const) {
-      await k(qualifiedName)
-        .insert({ ...columns, n: delta })
-        .onConflict([...keys])
-        .merge({ n: k.raw('??.?? + ?', [name, 'n', delta]) });
-      if (delta < 0) await k(qualifiedName).where(columns).where('n', '<=', 0).delete();
+      await addToCount(k, name, qualifiedName, keys, columns, delta);
     }
   }
 

@@ -12,6 +12,7 @@ import { quarterOf, type Quarter } from '@cchc/shared';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { UID } from '../constants.js';
+import { addToCount, DbInt } from './counts-table.js';
 import { columnOf, joinTableOf, qualified, tableOf } from './schema-names.js';
 
 export const SUBMITTED_TABLE = 'cchc_submitted_tallies';
@@ -23,7 +24,7 @@ export interface SubmittedKey {
   agencyId: number;
 }
 
-const Int = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().int());
+const Int = DbInt;
 const VersionRow = z.object({ id: Int, document_id: z.string(), submitted_at: z.union([z.string(), z.number(), z.date()]).nullable() });
 const LinkRow = z.object({ own: Int, target: Int });
 const CountRow = z.object({ year: Int, quarter: Int, agency_id: Int, n: Int });
@@ -78,9 +79,7 @@ export function createSubmittedTallies(strapi: Core.Strapi) {
   }
 
   async function add(k: Knex, key: SubmittedKey, delta: number): Promise<void> {
-    const columns = { year: key.year, quarter: key.quarter, agency_id: key.agencyId };
-    await k(table()).insert({ ...columns, n: delta }).onConflict(['year', 'quarter', 'agency_id']).merge({ n: k.raw('??.?? + ?', [SUBMITTED_TABLE, 'n', delta]) });
-    if (delta < 0) await k(table()).where(columns).where('n', '<=', 0).delete();
+    await addToCount(k, SUBMITTED_TABLE, table(), ['year', 'quarter', 'agency_id'], { year: key.year, quarter: key.quarter, agency_id: key.agencyId }, delta);
   }
 
   /** Every place's count, computed from the articles (nothing written). */
