@@ -2,8 +2,11 @@
 // agencies and 50,000 synthetic articles (plus the demo seed), on SQLite and, when it is
 // reachable, on PostgreSQL. For each database: a child process loads Strapi programmatically
 // and bulk-inserts the data (compliance-fill.mjs), then Strapi starts as usual and the
-// report is requested 20 times. Prints p50/p95 against the 500 ms target, and checks the
-// report's figures against what was inserted.
+// report is requested 20 times, the plan tracker 10. Prints p50/p95 against the 100 ms
+// target, each beside a baseline measured in the same run on the same server (a cheap
+// request through the same API and sign-in: GET /admin/users/me for the report, the
+// topics list for the plan tracker), so that the ratio travels between machines; and
+// checks the figures against what was inserted.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +22,7 @@ const RUNS = 20;
 const PLAN_RUNS = 10;
 const YEAR = 2024;
 const QUARTER = 2;
-const TARGET_MS = 500;
+const TARGET_MS = 100;
 const PASSWORD = 'BenchDemo2024!';
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FILL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compliance-fill.mjs');
@@ -112,6 +115,8 @@ async function benchOn(database, tmp, pgUrl, size) {
     const token = await adminToken(cms.url);
     const url = `${cms.url}/cchc/compliance?year=${YEAR}&quarter=${QUARTER}`;
     await time(url, token, 2); // warm-up: first queries, JIT
+    const adminBaseline = await time(`${cms.url}/admin/users/me`, token, RUNS);
+    const publicBaseline = await time(`${cms.url}/api/cchc/topics`, token, RUNS);
     const json = await time(url, token, RUNS);
     check(json.last.data, fill);
     const csv = await time(`${url}&format=csv`, token, 5);
@@ -121,7 +126,7 @@ async function benchOn(database, tmp, pgUrl, size) {
     await time(planUrl, token, 1);
     const plan = await time(planUrl, token, PLAN_RUNS);
     checkPlan(plan.last.data, fill);
-    return { database, fill, bootSeconds, json: json.times, csv: csv.times, xlsx: xlsx.times, plan: plan.times, rows: json.last.data.rows.length, silent: json.last.data.silent.length };
+    return { database, fill, bootSeconds, adminBaseline: adminBaseline.times, publicBaseline: publicBaseline.times, json: json.times, csv: csv.times, xlsx: xlsx.times, plan: plan.times, rows: json.last.data.rows.length, silent: json.last.data.silent.length };
   } finally {
     await stopProcess(cms.child);
   }
@@ -170,14 +175,22 @@ export async function benchCompliance(size = { agencies: 200, articles: 50_000 }
   console.log('');
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Quarterly compliance report, ${YEAR} Q${QUARTER}: ${size.agencies} synthetic agencies and ${size.articles} synthetic articles (all dated ${YEAR}) on top of the demo seed; ${RUNS} sequential requests`);
-  console.log('| database | agencies in report | JSON p50 ms | JSON p95 ms | CSV p50 ms | XLSX p50 ms | fill s | boot s |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| database | agencies in report | JSON p50 ms | JSON p95 ms | baseline p50 ms | p95 ÷ baseline p50 | CSV p50 ms | XLSX p50 ms | fill s | boot s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.database} | ${r.rows} (${r.silent} sent nothing) | ${fmt(percentile(r.json, 50))} | ${fmt(percentile(r.json, 95))} | ${fmt(percentile(r.csv, 50))} | ${fmt(percentile(r.xlsx, 50))} | ${fmt(r.fill.fillSeconds)} | ${fmt(r.bootSeconds)} |`);
+    const base = percentile(r.adminBaseline, 50);
+    console.log(`| ${r.database} | ${r.rows} (${r.silent} sent nothing) | ${fmt(percentile(r.json, 50))} | ${fmt(percentile(r.json, 95))} | ${fmt(base)} | ${fmt(percentile(r.json, 95) / base)} | ${fmt(percentile(r.csv, 50))} | ${fmt(percentile(r.xlsx, 50))} | ${fmt(r.fill.fillSeconds)} | ${fmt(r.bootSeconds)} |`);
   }
-  const worst = Math.max(...results.map((r) => percentile(r.json, 95)));
-  console.log(`Target: JSON report ≤ ${TARGET_MS} ms (worst p95 ${fmt(worst)} ms: ${worst <= TARGET_MS ? 'met' : 'NOT met'})`);
+  console.log('(baseline: GET /admin/users/me, Strapi\'s own route through the same admin sign-in, in the same run)');
   console.log('');
   console.log(`Plan tracker (GET /api/cchc/committee/plans/${YEAR}, every task's progress per quarter over the same pieces), ${PLAN_RUNS} sequential requests:`);
-  for (const r of results) console.log(`| ${r.database} | p50 ${fmt(percentile(r.plan, 50))} ms | p95 ${fmt(percentile(r.plan, 95))} ms |`);
+  console.log('| database | p50 ms | p95 ms | baseline p50 ms | p95 ÷ baseline p50 |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of results) {
+    const base = percentile(r.publicBaseline, 50);
+    console.log(`| ${r.database} | ${fmt(percentile(r.plan, 50))} | ${fmt(percentile(r.plan, 95))} | ${fmt(base)} | ${fmt(percentile(r.plan, 95) / base)} |`);
+  }
+  console.log('(baseline: GET /api/cchc/topics, a short public list, in the same run)');
+  const worst = Math.max(...results.flatMap((r) => [percentile(r.json, 95), percentile(r.plan, 95)]));
+  console.log(`Target: report and plan tracker p95 ≤ ${TARGET_MS} ms (worst ${fmt(worst)} ms: ${worst <= TARGET_MS ? 'met' : 'NOT met'})`);
 }

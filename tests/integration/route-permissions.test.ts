@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import * as shared from '@cchc/shared';
-import { API_PREFIX, type AnyEndpoint } from '@cchc/shared';
+import { API_PREFIX, declaredEndpoints, type AnyEndpoint } from '@cchc/shared';
 import { CM_ACCESS, CM_NEEDS, CM_SINGLE_ACCESS, PREFIX_RULES, ROLES, ROUTE_TABLE, allows, type Role, type Rule } from './route-table.js';
 
 const DENIED = [401, 403, 404];
@@ -79,10 +79,7 @@ test('the table names no route the server does not serve (it is kept honest)', (
 });
 
 /** Every endpoint declared in @cchc/shared: the `Endpoint` of each exported contract namespace. */
-const ENDPOINTS: AnyEndpoint[] = Object.values(shared).flatMap((value) => {
-  const declared = (value as { Endpoint?: AnyEndpoint } | null)?.Endpoint;
-  return declared && typeof declared.path === 'string' && typeof declared.method === 'string' ? [declared] : [];
-});
+const ENDPOINTS: AnyEndpoint[] = declaredEndpoints(shared);
 
 describe('the plugin\'s routes', () => {
   test('are exactly the endpoints declared in @cchc/shared (a contract without its handler, or a route without a contract, fails)', () => {

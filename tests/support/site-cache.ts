@@ -24,3 +24,20 @@ export async function purgeSiteCache(): Promise<void> {
   const res = await purge('{"all":true}');
   if (res.status !== 200) throw new Error(`purging the site's cache answered ${res.status}`);
 }
+
+/**
+ * Requests a page until the cache answers it as a HIT. A purge sent by an earlier publish
+ * (in this file or another one sharing the stack) reaches the site after the publish has
+ * answered, so "fetch twice, expect HIT" is a race; this waits it out, within a bound.
+ */
+export async function warmPage(url: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  let last = '';
+  while (Date.now() - started < timeoutMs) {
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    last = res.headers.get('x-cache') ?? '';
+    if (last === 'HIT') return;
+  }
+  throw new Error(`${url} was still answered ${last || 'without an x-cache header'} after ${timeoutMs} ms`);
+}

@@ -274,6 +274,8 @@ export namespace ListDocuments {
     query: QuerySchema,
     response: ResponseSchema,
     access: 'public',
+    // Facets are counted over the whole library.
+    cost: 3,
     cacheTags: () => [TAG.committee],
   });
 }
@@ -310,6 +312,8 @@ export namespace GetPlanTracker {
     params: ParamsSchema,
     response: ResponseSchema,
     access: 'public',
+    // Counts every measured task over the year.
+    cost: 5,
     cacheTags: () => [TAG.committee, TAG.latest],
   });
 }

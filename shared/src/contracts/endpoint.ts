@@ -11,7 +11,9 @@
  * - `params`, `query` and `body`: zod schemas of the input, refused with a 400 in Vietnamese;
  * - `response`: the zod schema of the JSON answer, which the clients validate;
  * - `access`: `'public'`, or the workflow roles that may call it (signed-in administrators);
- * - `cacheTags` (public reads): the tags of the pages that show the answer (cache-tags.ts).
+ * - `cacheTags` (public reads): the tags of the pages that show the answer (cache-tags.ts);
+ * - `cost` (public endpoints): the rate-limit points a call costs, 1 unless the answer
+ *   aggregates or searches (cms/…/rate-limit/public-rate-limit.ts reads it).
  */
 import { z } from 'zod';
 import { WORKFLOW_ROLES, type WorkflowRole } from '../workflow/workflow.js';
@@ -49,6 +51,8 @@ export interface Endpoint<
   readonly cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
   /** What the endpoint answers, in one line (for readers of the contract). */
   readonly summary: string;
+  /** Rate-limit points one call costs on the public API (1 unless declared). */
+  readonly cost: number;
 }
 
 /** Declares an endpoint; parts it does not take default to an empty object schema. */
@@ -69,6 +73,7 @@ export function declareEndpoint<
   query?: Q;
   body?: B;
   cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
+  cost?: number;
 }): Endpoint<P, Q, B, R> {
   const params = (declaration.params ?? NONE) as P;
   const declared = new Set(Object.keys(params instanceof z.ZodObject ? params.shape : {}));
@@ -79,8 +84,13 @@ export function declareEndpoint<
   if (declaration.access !== 'public' && declaration.api !== 'admin') {
     throw new Error(`Endpoint ${declaration.name}: only admin endpoints take roles`);
   }
+  const cost = declaration.cost ?? 1;
+  if (!Number.isInteger(cost) || cost < 1 || (cost > 1 && declaration.api !== 'content-api')) {
+    throw new Error(`Endpoint ${declaration.name}: a cost is a whole number of points, above 1 only on the public API`);
+  }
   return {
     ...declaration,
+    cost,
     params,
     query: (declaration.query ?? NONE) as Q,
     body: (declaration.body ?? NONE) as B,
@@ -138,6 +148,29 @@ export function pathOf<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> =
   if (!endpoint.params.safeParse(raw).success) return null;
   const qs = queryString(input.query);
   return `${API_PREFIX[endpoint.api]}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * Every endpoint a module declares: the `Endpoint` of each contract namespace it
+ * exports. There is no list to keep: `declaredEndpoints(await import('@cchc/shared'))`
+ * is the set the plugin must serve (a test compares it with Strapi's routes).
+ */
+export function declaredEndpoints(module: Readonly<Record<string, unknown>>): AnyEndpoint[] {
+  return Object.values(module).flatMap((value) => {
+    const declared = (value as { Endpoint?: AnyEndpoint } | null)?.Endpoint;
+    return declared && typeof declared.path === 'string' && typeof declared.method === 'string' ? [declared] : [];
+  });
+}
+
+/**
+ * Matches the request paths of an endpoint, as Strapi's router does: any case, and
+ * a trailing slash allowed.
+ * @example pathPattern(GetPlan.Endpoint).test('/api/cchc/committee/plans/2024') === true
+ */
+export function pathPattern(endpoint: AnyEndpoint): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts = `${API_PREFIX[endpoint.api]}${endpoint.path}`.split(/:[A-Za-z]+/).map(escape);
+  return new RegExp(`^${parts.join('[^/]+')}/?$`, 'i');
 }
 
 /** True when the endpoint's path has parameters: an unknown one answers 404, which clients read as `null`. */

@@ -52,6 +52,8 @@ export namespace SearchArticles {
     query: QuerySchema,
     response: ResponseSchema,
     access: 'public',
+    // Ranks full-text matches.
+    cost: 3,
     cacheTags: () => [TAG.latest],
   });
 }

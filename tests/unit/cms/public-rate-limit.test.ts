@@ -46,6 +46,10 @@ test.each([
   ['/api/cchc/search', 'q=mot+cua', 3],
   ['/API/CCHC/SEARCH', 'q=x', 3],
   ['/api/cchc/committee/plans/2024', '', 5],
+  ['/api/cchc/committee/plans', '', 1],
+  ['/api/cchc/committee/documents', '', 3],
+  ['/api/cchc/committee/documents/ke-hoach', '', 1],
+  ['/api/cchc/search/', '', 3],
   ['/api/cchc/articles', 'page=21', 3],
 ])('%s?%s costs %i', (path, query, points) => {
   expect(costOf(path, query)).toBe(points);

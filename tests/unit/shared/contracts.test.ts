@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { ARTICLE_FORMAT_CODES, GetArticle, ListArticles, MAX_PAGE_SIZE, formatLabel } from '../../../shared/src/index.js';
+import { z } from 'zod';
+import * as shared from '../../../shared/src/index.js';
+import {
+  ARTICLE_FORMAT_CODES,
+  GetArticle,
+  GetPlanTracker,
+  ListArticles,
+  MAX_PAGE_SIZE,
+  SearchArticles,
+  declareEndpoint,
+  declaredEndpoints,
+  formatLabel,
+  pathPattern,
+} from '../../../shared/src/index.js';
 
 describe('ListArticles.QuerySchema', () => {
   test('defaults page and page size', () => {
@@ -52,4 +65,33 @@ test('every format has a Vietnamese label in NFC', () => {
     expect(label).toMatch(/^\p{Lu}/u);
     expect(label).toBe(label.normalize('NFC'));
   }
+});
+
+describe('endpoint declarations', () => {
+  const endpoints = declaredEndpoints(shared);
+
+  test('are found in the exports of @cchc/shared, each once', () => {
+    expect(endpoints.length).toBeGreaterThan(20);
+    expect(new Set(endpoints.map((e) => e.name)).size).toBe(endpoints.length);
+    expect(endpoints).toContain(GetPlanTracker.Endpoint);
+  });
+
+  test.each([
+    ['/api/cchc/committee/plans/2024', true],
+    ['/API/CCHC/Committee/Plans/2024/', true],
+    ['/api/cchc/committee/plans', false],
+    ['/api/cchc/committee/plans/2024/tasks', false],
+    ['/cchc/committee/plans/2024', false],
+  ])('the path pattern of GET /committee/plans/:year matches %s: %s', (path, matches) => {
+    expect(pathPattern(GetPlanTracker.Endpoint).test(path)).toBe(matches);
+  });
+
+  test('a cost is one point unless declared, and only public endpoints cost more', () => {
+    expect(GetArticle.Endpoint.cost).toBe(1);
+    expect(SearchArticles.Endpoint.cost).toBeGreaterThan(1);
+    const base = { name: 'x', method: 'GET', path: '/x', summary: 'x', response: z.object({}) } as const;
+    expect(() => declareEndpoint({ ...base, api: 'admin', access: ['editor'], cost: 3 })).toThrow(/cost/);
+    expect(() => declareEndpoint({ ...base, api: 'content-api', access: 'public', cost: 0 })).toThrow(/cost/);
+    expect(declareEndpoint({ ...base, api: 'content-api', access: 'public', cost: 4 }).cost).toBe(4);
+  });
 });

@@ -2,12 +2,13 @@
  * Rate limits on the public API (/api/…), per client address, with
  * rate-limiter-flexible: in memory by default, in Redis when REDIS_URL is set (so
  * several CMS instances share one budget; memory takes over while Redis is down).
- * Expensive reads cost more points. The site, which serves every reader from its page
+ * Expensive reads cost more points, as their declarations say (`cost`). The site, which serves every reader from its page
  * cache, identifies itself with SITE_API_KEY and is not limited; nor are the
  * addresses an operator lists (monitoring, a trusted proxy).
  */
 import crypto from 'node:crypto';
-import { SITE_KEY_HEADER, clientKey } from '@cchc/shared';
+import * as shared from '@cchc/shared';
+import { SITE_KEY_HEADER, clientKey, declaredEndpoints, pathPattern } from '@cchc/shared';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -16,13 +17,13 @@ import type { RateLimitConfig } from '../config.js';
 
 export type { RateLimitConfig };
 
-/** What a request costs, by path: reads that aggregate or search cost more than a page of a list. */
-export const ROUTE_COSTS: ReadonlyArray<[pattern: RegExp, points: number]> = [
-  [/^\/api\/cchc\/committee\/plans\/\d+/i, 5],
-  [/^\/api\/cchc\/search\b/i, 3],
-  [/^\/api\/cchc\/committee\/documents\/?$/i, 3],
-];
-
+/**
+ * What a request costs, by path: the public endpoints declared with a cost above one
+ * point (reads that aggregate or search), each as the pattern of its path.
+ */
+export const ROUTE_COSTS: ReadonlyArray<[pattern: RegExp, points: number]> = declaredEndpoints(shared)
+  .filter((endpoint) => endpoint.api === 'content-api' && endpoint.cost > 1)
+  .map((endpoint) => [pathPattern(endpoint), endpoint.cost]);
 
 /** Pages past this one cost as much as a search: deep offsets make the database work. */
 const DEEP_PAGE = 20;

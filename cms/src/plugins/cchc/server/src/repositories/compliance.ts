@@ -17,7 +17,6 @@ import {
 import { z } from 'zod';
 import { UID } from '../constants.js';
 import type { PublishedTallies } from './published-tallies.js';
-import { columnOf, tableOf } from './schema-names.js';
 
 /** A count as the drivers return it: a number (SQLite) or a bigint string (PostgreSQL). */
 const Id = z.union([z.number(), z.string()]).transform(Number);
@@ -39,14 +38,6 @@ const ExemptionRow = z.object({ reason: z.string().nullable(), agency: SlugRef }
 
 /** Creates the compliance repository over a Strapi instance and the published counts. */
 export function createComplianceRepository(strapi: Core.Strapi, tallies: PublishedTallies) {
-  const knex = () => strapi.db.connection;
-
-  /** Names are read on use: the metadata exists only once the database is initialised. */
-  const names = () => ({
-    articles: tableOf(strapi, UID.article),
-    submittedAt: columnOf(strapi, UID.article, 'submittedAt'),
-  });
-
   async function agencies() {
     const rows = await strapi.db.query(UID.agency).findMany({ select: ['id', 'slug', 'name', 'shortName', 'kind', 'active'] });
     return z.array(AgencyRow).parse(rows);
@@ -85,24 +76,25 @@ export function createComplianceRepository(strapi: Core.Strapi, tallies: Publish
   }
 
   return {
-    /** When the most recent piece was sent in, or null when none was. */
-    async latestSubmission(): Promise<Date | null> {
-      const n = names();
-      const row = (await knex().from(n.articles).max({ latest: n.submittedAt }).first()) as { latest?: string | number | Date | null } | undefined;
-      return row?.latest ? new Date(row.latest) : null;
-    },
+    /** The latest quarter in which a piece was sent in (from the kept counts), or null when none was. */
+    latestSubmittedQuarter: () => tallies.submitted.latestQuarter(),
 
     /** Everything the report of a quarter is computed from. */
     async load(year: number, quarter: Quarter): Promise<ComplianceInput> {
-      const [agencyRows, areaRows, tasks, exempt, submitted] = await Promise.all([
+      const [agencyRows, areaRows, tasks, exempt, submitted, counted] = await Promise.all([
         agencies(),
         areas(),
         planTasks(year),
         exemptions(year, quarter),
         tallies.submitted.ofQuarter(year, quarter),
+        tallies.ofQuarter(year, quarter),
       ]);
       const slugById = new Map(agencyRows.map((a) => [a.id, a.slug]));
-      const published = await tallies.ofQuarter(year, quarter, { agencies: slugById, areas: new Map(areaRows.map((a) => [a.id, a.code])) });
+      const codeById = new Map(areaRows.map((a) => [a.id, a.code]));
+      const published: ComplianceInput['published'] = {
+        byFormat: counted.byFormat.map(({ agencyId, format, count }) => ({ agency: slugById.get(agencyId) ?? null, format, count })),
+        byAreas: counted.byAreas.map(({ agencyId, areaIds, count }) => ({ agency: slugById.get(agencyId) ?? null, areas: areaIds.flatMap((id) => codeById.get(id) ?? []), count })),
+      };
       const submittedBySlug: SubmittedCount[] = submitted.flatMap((s) => {
         const slug = slugById.get(s.agencyId);
         return slug ? [{ agency: slug, count: s.count }] : [];

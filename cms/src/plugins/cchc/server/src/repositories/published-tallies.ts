@@ -12,7 +12,7 @@
  * articles (at every start, and after a taxonomy entry is deleted).
  */
 import type { Core } from '@strapi/strapi';
-import { isArticleFormat, quarterOf, type AreaSetTally, type ArticleFormat, type FormatTally, type Quarter, type QuarterCounts, type TaskMeasure } from '@cchc/shared';
+import { isArticleFormat, quarterOf, type ArticleFormat, type Quarter, type QuarterCounts, type TaskMeasure } from '@cchc/shared';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { UID } from '../constants.js';
@@ -64,6 +64,12 @@ const LinkRow = z.object({ own: Int, target: Int });
 const FormatRow = z.object({ agency_id: z.number().int(), format: z.string(), n: z.number().int() });
 const AreaSetRow = z.object({ agency_id: z.number().int(), area_ids: z.string(), n: z.number().int() });
 const NameRow = z.object({ id: Int, value: z.string() });
+
+/** A quarter's counts as the report reads them, by agency id (0: none) and area ids. */
+export interface QuarterTallies {
+  byFormat: Array<{ agencyId: number; format: ArticleFormat; count: number }>;
+  byAreas: Array<{ agencyId: number; areaIds: number[]; count: number }>;
+}
 
 /** Sorted, comma-separated ids: one spelling per set. */
 const idList = (ids: Iterable<number>): string => [...new Set(ids)].sort((a, b) => a - b).join(',');
@@ -231,9 +237,13 @@ export function createPublishedTallies(strapi: Core.Strapi) {
       if (after) await add(k, after, 1);
     },
 
-    /** Rebuilds every count from the published articles, in one transaction; answers the number of groups. */
+    /**
+     * Rebuilds every count from the published articles, in one transaction, then has the
+     * database gather the tables' statistics afresh (the planner otherwise takes a table
+     * rebuilt since its last analysis for an empty one); answers the number of groups.
+     */
     async recount(): Promise<number> {
-      return strapi.db.transaction(async ({ trx }) => {
+      const groups = await strapi.db.transaction(async ({ trx }) => {
         const k = db(trx);
         // PostgreSQL: writers that move counts wait until the rebuild commits (and it waits for
         // those that already moved some), so no move is lost or counted twice; SQLite has one writer.
@@ -255,32 +265,28 @@ export function createPublishedTallies(strapi: Core.Strapi) {
         await submitted.recount(trx);
         return rows.length;
       });
+      const k = strapi.db.connection;
+      for (const name of [table(), rollup(), submitted.table()]) await k.raw('ANALYZE ??', [name]);
+      return groups;
     },
 
     submitted,
 
     /**
      * The counts of one quarter as the compliance report reads them, added up by the
-     * database: by agency and format, and by agency and set of areas. `names` are the
-     * agencies' slugs and the areas' codes by id (the report has read them already).
+     * database: by agency and format, and by agency and set of areas (agencies and areas
+     * by id; 0 is no agency). Unknown formats are left out.
      */
-    async ofQuarter(year: number, quarter: Quarter, names: { agencies: ReadonlyMap<number, string>; areas: ReadonlyMap<number, string> }): Promise<{ byFormat: FormatTally[]; byAreas: AreaSetTally[] }> {
+    async ofQuarter(year: number, quarter: Quarter): Promise<QuarterTallies> {
       const k = strapi.db.connection;
       const sum = k.raw('CAST(SUM(n) AS integer) AS n');
       const [formatRows, areaRows] = await Promise.all([
         k.from(table()).where({ year, quarter }).groupBy('agency_id', 'format').select('agency_id', 'format', sum),
         k.from(table()).where({ year, quarter }).groupBy('agency_id', 'area_ids').select('agency_id', 'area_ids', sum),
       ]);
-      const { agencies, areas } = names;
       return {
-        byFormat: z.array(FormatRow).parse(formatRows).flatMap((row) =>
-          isArticleFormat(row.format) ? [{ agency: agencies.get(row.agency_id) ?? null, format: row.format, count: row.n }] : [],
-        ),
-        byAreas: z.array(AreaSetRow).parse(areaRows).map((row) => ({
-          agency: agencies.get(row.agency_id) ?? null,
-          areas: row.area_ids ? row.area_ids.split(',').flatMap((id) => areas.get(Number(id)) ?? []) : [],
-          count: row.n,
-        })),
+        byFormat: z.array(FormatRow).parse(formatRows).flatMap((row) => (isArticleFormat(row.format) ? [{ agencyId: row.agency_id, format: row.format, count: row.n }] : [])),
+        byAreas: z.array(AreaSetRow).parse(areaRows).map((row) => ({ agencyId: row.agency_id, areaIds: row.area_ids ? row.area_ids.split(',').map(Number) : [], count: row.n })),
       };
     },
 

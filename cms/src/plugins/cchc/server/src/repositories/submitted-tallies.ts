@@ -8,7 +8,7 @@
  * `setState`), rebuilt at every start and after an agency is deleted.
  */
 import type { Core } from '@strapi/strapi';
-import { quarterOf, type Quarter } from '@cchc/shared';
+import { isQuarter, quarterOf, type Quarter } from '@cchc/shared';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { UID } from '../constants.js';
@@ -126,6 +126,14 @@ export function createSubmittedTallies(strapi: Core.Strapi) {
     async ofQuarter(year: number, quarter: Quarter): Promise<Array<{ agencyId: number; count: number }>> {
       const rows = z.array(CountRow).parse(await strapi.db.connection.from(table()).where({ year, quarter }).select('*'));
       return rows.map((r) => ({ agencyId: r.agency_id, count: r.n }));
+    },
+
+    /** The latest quarter in which a piece was sent in, or null when none was. */
+    async latestQuarter(): Promise<{ year: number; quarter: Quarter } | null> {
+      const row = await strapi.db.connection.from(table()).where('n', '>', 0).orderBy([{ column: 'year', order: 'desc' }, { column: 'quarter', order: 'desc' }]).first('year', 'quarter');
+      if (!row) return null;
+      const { year, quarter } = CountRow.pick({ year: true, quarter: true }).parse(row);
+      return isQuarter(quarter) ? { year, quarter } : null;
     },
 
     /** The kept counts against a recount, in the snapshot `trx`: the places whose counts differ. */

@@ -16,7 +16,7 @@ export function createComplianceService({ repository }: { repository: Compliance
 
     /** The quarter the admin page opens on: that of the latest piece sent in, else the current one. */
     async latestPeriod(now = new Date()): Promise<{ year: number; quarter: Quarter }> {
-      return quarterOf((await repository.latestSubmission()) ?? now);
+      return (await repository.latestSubmittedQuarter()) ?? quarterOf(now);
     },
 
     /** The report of a quarter in the format asked for. */
