@@ -38,3 +38,5 @@ export * from './site/paths.js';
 export * from './committee/progress.js';
 export * from './committee/documents.js';
 export * from './committee/evidence.js';
+export * from './contest/index.js';
+export * from './contracts/contest.js';

@@ -47,6 +47,9 @@ export const CM_ACCESS: Record<string, Record<Role, Access>> = {
   'plugin::cchc.committee-member': row('none', 'write', 'write'),
   'plugin::cchc.channel': row('none', 'write', 'write'),
   'plugin::cchc.index-result': row('none', 'write', 'write'),
+  'plugin::cchc.contest': row('none', 'none', 'write'),
+  'plugin::cchc.contest-round': row('none', 'none', 'write'),
+  'plugin::cchc.contest-question': row('none', 'none', 'write'),
   'admin::user': row('none', 'none', 'none'),
   'plugin::upload.file': row('none', 'none', 'none'),
 };
@@ -124,6 +127,9 @@ const PUBLIC_ROUTES = [
   // The content API: Strapi's need an API token (none is issued), ours serve published content only.
   'GET /api/content-type-builder/components', 'GET /api/content-type-builder/components/:uid', 'GET /api/content-type-builder/content-types', 'GET /api/content-type-builder/content-types/:uid',
   'POST /api/email', 'GET /api/i18n/locales', 'POST /api/upload', 'GET /api/upload/files', 'DELETE /api/upload/files/:id', 'GET /api/upload/files/:id', 'GET /api/upload/files/page',
+  // The contest's entrants: anyone registers; an entry's attempts answer only to the secret given at registration.
+  'POST /api/cchc/contest-rounds/:round/entries', 'POST /api/cchc/contest-entries/:entry/attempts',
+  'PUT /api/cchc/contest-attempts/:attempt/answers/:question', 'POST /api/cchc/contest-attempts/:attempt/submit',
 ];
 
 /** The whole table. */

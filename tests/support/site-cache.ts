@@ -38,6 +38,7 @@ export async function warmPage(url: string, timeoutMs = 5000): Promise<void> {
     await res.arrayBuffer();
     last = res.headers.get('x-cache') ?? '';
     if (last === 'HIT') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${url} was still answered ${last || 'without an x-cache header'} after ${timeoutMs} ms`);
 }

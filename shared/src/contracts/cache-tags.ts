@@ -12,6 +12,8 @@ export const TAG = {
   taxonomy: 'taxonomy',
   /** Pages of the Steering Committee website (committee, members, channels, documents, indices, events). */
   committee: 'committee',
+  /** Pages of the online contest that may be cached: the list of contests, rules and published results. */
+  contest: 'contest',
   /** @example TAG.article('mot-cua') === 'article:mot-cua' */
   article: (slug: string) => `article:${slug}`,
   /** @example TAG.area('the-che') === 'area:the-che' */

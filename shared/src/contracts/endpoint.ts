@@ -9,6 +9,8 @@
  * - `api`: the public content API (/api/cchc/…) or the admin panel's API (/cchc/…);
  * - `method` and `path` (Koa style, `:name` for a parameter);
  * - `params`, `query` and `body`: zod schemas of the input, refused with a 400 in Vietnamese;
+ * - `headers`: the schema of the request headers it reads (lower-case names; a secret
+ *   that must not go in a URL), refused the same way;
  * - `response`: the zod schema of the JSON answer, which the clients validate;
  * - `access`: `'public'`, or the workflow roles that may call it (signed-in administrators);
  * - `cacheTags` (public reads): the tags of the pages that show the answer (cache-tags.ts);
@@ -36,6 +38,7 @@ export interface Endpoint<
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  H extends z.ZodType = z.ZodType,
 > {
   /** Unique name, used as the controller action: `listArticles`. */
   readonly name: string;
@@ -45,6 +48,7 @@ export interface Endpoint<
   readonly params: P;
   readonly query: Q;
   readonly body: B;
+  readonly headers: H;
   readonly response: R;
   readonly access: Access;
   /** Tags of the pages that show this answer (public reads only). */
@@ -61,6 +65,7 @@ export function declareEndpoint<
   P extends z.ZodType = None,
   Q extends z.ZodType = None,
   B extends z.ZodType = None,
+  H extends z.ZodType = None,
 >(declaration: {
   name: string;
   api: ApiKind;
@@ -72,14 +77,19 @@ export function declareEndpoint<
   params?: P;
   query?: Q;
   body?: B;
+  headers?: H;
   cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
   cost?: number;
-}): Endpoint<P, Q, B, R> {
+}): Endpoint<P, Q, B, R, H> {
   const params = (declaration.params ?? NONE) as P;
   const declared = new Set(Object.keys(params instanceof z.ZodObject ? params.shape : {}));
   const inPath = new Set([...declaration.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]));
   if (declared.size !== inPath.size || [...inPath].some((name) => !declared.has(name!))) {
     throw new Error(`Endpoint ${declaration.name}: path ${declaration.path} and params schema disagree`);
+  }
+  // Plain segments and `:name` only: the rate limit's path patterns and the clients' paths read no other router syntax.
+  if (/[()?*+]/.test(declaration.path)) {
+    throw new Error(`Endpoint ${declaration.name}: path ${declaration.path} uses router syntax other than :name`);
   }
   if (declaration.access !== 'public' && declaration.api !== 'admin') {
     throw new Error(`Endpoint ${declaration.name}: only admin endpoints take roles`);
@@ -94,18 +104,20 @@ export function declareEndpoint<
     params,
     query: (declaration.query ?? NONE) as Q,
     body: (declaration.body ?? NONE) as B,
+    headers: (declaration.headers ?? NONE) as H,
   };
 }
 
 /** Any declared endpoint, whatever its schemas. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyEndpoint = Endpoint<any, any, any, any>;
+export type AnyEndpoint = Endpoint<any, any, any, any, any>;
 
 /** What a caller passes: path parameters, query and body as the handler receives them (defaults optional). */
 export interface CallInput<E extends AnyEndpoint> {
   params?: Loose<z.output<E['params']>>;
   query?: Loose<z.output<E['query']>>;
   body?: z.input<E['body']>;
+  headers?: z.input<E['headers']>;
 }
 /** Every key optional and allowed to be undefined (left out of the request). */
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };
@@ -163,8 +175,8 @@ export function declaredEndpoints(module: Readonly<Record<string, unknown>>): An
 }
 
 /**
- * Matches the request paths of an endpoint, as Strapi's router does: any case, and
- * a trailing slash allowed.
+ * Matches the request paths of an endpoint, as Strapi's router (koa-router) does: the
+ * raw, undecoded path, any case, a trailing slash allowed.
  * @example pathPattern(GetPlan.Endpoint).test('/api/cchc/committee/plans/2024') === true
  */
 export function pathPattern(endpoint: AnyEndpoint): RegExp {

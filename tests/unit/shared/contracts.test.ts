@@ -11,6 +11,7 @@ import {
   declareEndpoint,
   declaredEndpoints,
   formatLabel,
+  pathOf,
   pathPattern,
 } from '../../../shared/src/index.js';
 
@@ -84,6 +85,19 @@ describe('endpoint declarations', () => {
     ['/cchc/committee/plans/2024', false],
   ])('the path pattern of GET /committee/plans/:year matches %s: %s', (path, matches) => {
     expect(pathPattern(GetPlanTracker.Endpoint).test(path)).toBe(matches);
+  });
+
+  test('each public endpoint\'s path pattern matches the paths its clients build', () => {
+    for (const e of endpoints.filter((d) => d.api === 'content-api')) {
+      const params = Object.fromEntries([...e.path.matchAll(/:([A-Za-z]+)/g)].map((m) => [m[1], m[1] === 'year' ? 2024 : 'abc123']));
+      const path = pathOf(e, { params });
+      if (path === null) throw new Error(`${e.name}: no path for ${JSON.stringify(params)}`);
+      expect(pathPattern(e).test(path), e.name).toBe(true);
+    }
+  });
+
+  test('a path with router syntax other than :name is refused', () => {
+    expect(() => declareEndpoint({ name: 'x', api: 'content-api', method: 'GET', path: '/x/:id(\\d+)', summary: 'x', response: z.object({}), access: 'public', params: z.object({ id: z.string() }) })).toThrow(/router syntax/);
   });
 
   test('a cost is one point unless declared, and only public endpoints cost more', () => {

@@ -32,6 +32,7 @@ function startScheduler(strapi: Core.Strapi): void {
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await pluginServices(strapi).tallies.ensureTable();
+  await pluginServices(strapi)['contest-entries'].ensureTables();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);

@@ -19,7 +19,13 @@ export const UID = {
   steeringDocument: 'plugin::cchc.steering-document',
   indexResult: 'plugin::cchc.index-result',
   committeeEvent: 'plugin::cchc.committee-event',
+  contest: 'plugin::cchc.contest',
+  contestRound: 'plugin::cchc.contest-round',
+  contestQuestion: 'plugin::cchc.contest-question',
 } as const;
+
+/** The online contest's content types (its entries and attempts live in tables of the plugin's own). */
+export const CONTEST_UIDS = [UID.contest, UID.contestRound, UID.contestQuestion] as const;
 
 /** The Steering Committee website's content types. */
 export const COMMITTEE_UIDS = [UID.committee, UID.committeeMember, UID.channel, UID.steeringDocument, UID.indexResult, UID.committeeEvent] as const;

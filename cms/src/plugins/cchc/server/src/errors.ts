@@ -18,6 +18,15 @@ export class NotFoundError extends errors.NotFoundError {}
  */
 export class ForbiddenError extends errors.PolicyError {}
 
+/**
+ * A request that collides with what is already recorded (a second entry with the same
+ * phone number, a second submission): answered with 409 by the route layer
+ * (http/define-route.ts), as Strapi's error middleware has no 409 of its own.
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
+
 /** Messages shared by more than one place. */
 export const MESSAGES = {
   articleNotFound: 'Không tìm thấy bài viết.',

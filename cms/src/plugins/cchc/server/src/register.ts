@@ -3,6 +3,7 @@ import { createAgencyMemberMiddleware } from './middlewares/agency-member.js';
 import { createArticleDocumentMiddleware } from './middlewares/article-document.js';
 import { createChangeNoteMiddleware } from './middlewares/change-note.js';
 import { createCommitteeContentMiddleware } from './middlewares/committee-content.js';
+import { createContestContentMiddleware } from './middlewares/contest-content.js';
 import { createPublishedChangesMiddleware } from './middlewares/published-changes.js';
 import { createPublishedTalliesMiddleware } from './middlewares/published-tallies.js';
 import { createArticleRepository } from './repositories/articles.js';
@@ -22,6 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   useDocumentMiddleware(strapi, createAgencyMemberMiddleware(strapi));
   useDocumentMiddleware(strapi, createChangeNoteMiddleware(strapi));
   useDocumentMiddleware(strapi, createCommitteeContentMiddleware(strapi));
+  useDocumentMiddleware(strapi, createContestContentMiddleware(strapi));
   useDocumentMiddleware(strapi, createPublishedChangesMiddleware(strapi, createArticleRepository(strapi)));
   // Last, closest to the write: its transaction holds the operation and the counts' update.
   useDocumentMiddleware(strapi, createPublishedTalliesMiddleware(strapi, createPublishedTallies(strapi)));

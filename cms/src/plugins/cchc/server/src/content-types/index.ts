@@ -14,6 +14,9 @@ import channel from './channel/index.js';
 import steeringDocument from './steering-document/index.js';
 import indexResult from './index-result/index.js';
 import committeeEvent from './committee-event/index.js';
+import contest from './contest/index.js';
+import contestRound from './contest-round/index.js';
+import contestQuestion from './contest-question/index.js';
 
 /** The plugin's content types, keyed by singular name (their UIDs are in constants.ts). */
 export default {
@@ -33,4 +36,7 @@ export default {
   'steering-document': steeringDocument,
   'index-result': indexResult,
   'committee-event': committeeEvent,
+  contest,
+  'contest-round': contestRound,
+  'contest-question': contestQuestion,
 };

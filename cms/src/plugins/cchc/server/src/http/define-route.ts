@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AnyEndpoint } from '@cchc/shared';
 import type { z } from 'zod';
-import { ForbiddenError, MESSAGES } from '../errors.js';
+import { ConflictError, ForbiddenError, MESSAGES } from '../errors.js';
 import { pluginServices, type PluginServices } from '../services/index.js';
 import type { Actor } from '../services/workflow.js';
 import { actorOf, type AdminState } from './actor.js';
@@ -30,6 +30,7 @@ export interface RouteInput<E extends AnyEndpoint> {
   params: z.output<E['params']>;
   query: z.output<E['query']>;
   body: z.output<E['body']>;
+  headers: z.output<E['headers']>;
   caller: E['access'] extends 'public' ? null : Actor;
 }
 
@@ -65,7 +66,8 @@ export const handlerOf = (endpoint: AnyEndpoint): string => `${CONTROLLER}.${end
 interface Ctx {
   params: Record<string, string>;
   query: unknown;
-  request: { body?: unknown };
+  request: { body?: unknown; headers: Record<string, unknown> };
+  status: number;
   state: AdminState;
   body: unknown;
   type: string;
@@ -111,9 +113,19 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           params: parseInput(endpoint.params, ctx.params ?? {}),
           query: parseInput(endpoint.query, ctx.query ?? {}),
           body: endpoint.method === 'GET' ? {} : parseInput(endpoint.body, ctx.request.body ?? {}),
+          headers: parseInput(endpoint.headers, ctx.request.headers ?? {}),
           caller,
         } as RouteInput<AnyEndpoint>;
-        const answer = await handle(input, tools);
+        let answer: Awaited<ReturnType<RouteHandler<AnyEndpoint>>>;
+        try {
+          answer = await handle(input, tools);
+        } catch (error) {
+          // Strapi's error middleware knows no 409: a conflict is answered here, in its error shape.
+          if (!(error instanceof ConflictError)) throw error;
+          ctx.status = 409;
+          ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message } };
+          return;
+        }
         if (answer instanceof FileDownload) {
           ctx.type = answer.contentType;
           // RFC 6266: an ASCII fallback, and the exact name percent-encoded.

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { COMMITTEE_UIDS, PLUGIN_ID, UID } from '../constants.js';
+import { COMMITTEE_UIDS, CONTEST_UIDS, PLUGIN_ID, UID } from '../constants.js';
 import type { ArticleRepository } from '../repositories/articles.js';
 import { documentsOf } from '../repositories/documents.js';
 import { pluginServices } from '../services/index.js';
@@ -16,6 +16,7 @@ const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'up
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
 const COMMITTEE = new Set<string>(COMMITTEE_UIDS);
+const CONTEST = new Set<string>(CONTEST_UIDS);
 const COMMITTEE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 /** A change note read for the article it belongs to. */
 const NoteArticle = z.object({ articleDocumentId: z.string() });
@@ -56,6 +57,11 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     if (COMMITTEE.has(uid) && COMMITTEE_ACTIONS.has(action)) {
       const result = await next();
       afterCommit(strapi, () => changes().committeeChanged());
+      return result;
+    }
+    if (CONTEST.has(uid) && WRITE_ACTIONS.has(action)) {
+      const result = await next();
+      afterCommit(strapi, () => changes().contestChanged());
       return result;
     }
     if (uid === UID.changeNote && WRITE_ACTIONS.has(action)) return noteChanged(params, next);

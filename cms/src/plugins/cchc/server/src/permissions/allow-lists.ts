@@ -5,7 +5,7 @@
  * delete, publication) is in the article rules of @cchc/shared.
  */
 import { EDITOR_ONLY_FIELDS, TRANSITION_ONLY_FIELDS } from '@cchc/shared';
-import { ADMIN_ROLE, COMMITTEE_UIDS, UID, type PluginUid } from '../constants.js';
+import { ADMIN_ROLE, COMMITTEE_UIDS, CONTEST_UIDS, UID, type PluginUid } from '../constants.js';
 
 /** Permission actions the grants use. */
 export const ACTION = {
@@ -108,8 +108,17 @@ export const ROLE_ALLOW_LISTS: readonly RoleAllowList[] = [
   {
     code: ADMIN_ROLE.committeeAdmin,
     name: 'Quản trị Ban chỉ đạo',
-    description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, cán bộ của cơ quan, kế hoạch, miễn trừ và báo cáo tuân thủ.',
-    grants: [...EDITORIAL_ARTICLES, ...crud(UID.changeNote), ...COMMITTEE_CONTENT, ...REFERENCE_SUBJECTS.flatMap((s) => crud(s)), ...MEDIA_FULL, { action: ACTION.mediaSettings }],
+    description: 'Sở Nội vụ: mọi quyền của biên tập viên, cùng cơ quan, cán bộ của cơ quan, kế hoạch, miễn trừ, báo cáo tuân thủ và cuộc thi trực tuyến.',
+    grants: [
+      ...EDITORIAL_ARTICLES,
+      ...crud(UID.changeNote),
+      ...COMMITTEE_CONTENT,
+      ...REFERENCE_SUBJECTS.flatMap((s) => crud(s)),
+      // The contest, its rounds and its question bank (answer keys included): organisers only.
+      ...CONTEST_UIDS.flatMap((s) => crud(s)),
+      ...MEDIA_FULL,
+      { action: ACTION.mediaSettings },
+    ],
   },
 ];
 

@@ -6,10 +6,11 @@
 import { TransitionArticle } from '@cchc/shared';
 import adminRoutes from '../handlers/admin.js';
 import committeeRoutes from '../handlers/committee.js';
+import contestRoutes from '../handlers/contest.js';
 import publicRoutes from '../handlers/public.js';
 import { handlerOf, mountRoutes, type RouteDefinition } from '../http/define-route.js';
 
-export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...adminRoutes];
+export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...adminRoutes];
 
 export const { routes, controllers } = mountRoutes(ROUTES);
 

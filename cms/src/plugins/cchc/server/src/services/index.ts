@@ -7,6 +7,9 @@ import { createPublishedTallies } from '../repositories/published-tallies.js';
 import { createTaxonomyRepository } from '../repositories/taxonomy.js';
 import { createAgencyLineage } from './agency-lineage.js';
 import { createComplianceService } from './compliance.js';
+import { createContestService } from './contest.js';
+import { createContestEntries } from '../repositories/contest-entries.js';
+import { createContestRepository } from '../repositories/contests.js';
 import { createCommitteeService } from './committee.js';
 import { createCommitteeRepository } from '../repositories/committee.js';
 import { createOverviewService } from './overview.js';
@@ -36,6 +39,9 @@ const services = {
     createCommitteeService({ repo: createCommitteeRepository(strapi), ...repositories(strapi) }),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
   compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi, repositories(strapi).tallies) }),
+  contest: ({ strapi }: Ctx) => createContestService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi) }),
+  /** The contest's entries, attempts and answers (tables of the plugin's own). */
+  'contest-entries': ({ strapi }: Ctx) => createContestEntries(strapi),
   /** Published pieces, counted (kept by middlewares/published-tallies.ts, rebuilt at start). */
   tallies: ({ strapi }: Ctx) => repositories(strapi).tallies,
   seed: ({ strapi }: Ctx) => createSeedService(strapi),

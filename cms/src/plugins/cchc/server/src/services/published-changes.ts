@@ -38,6 +38,10 @@ export function createPublishedChangesService({ search, purge, responses, warn }
     committeeChanged(): void {
       purgeLater([TAG.committee]);
     },
+    /** A contest, round or question changed: the contest's cached pages (list, rules, results) may have. */
+    contestChanged(): void {
+      purgeLater([TAG.contest]);
+    },
     /** A reform area, topic, agency or plan changed: names shown on every page may have. */
     taxonomyChanged(): void {
       search.scheduleRebuild();

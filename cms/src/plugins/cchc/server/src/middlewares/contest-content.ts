@@ -1,0 +1,111 @@
+/**
+ * Document Service middleware for the contest's content types: text in NFC, a slug
+ * for a contest that has none, and the checks a form cannot express, each a 400 in
+ * Vietnamese: audiences from the shared list, a question well formed (shared's
+ * `questionProblems`), a round that closes after it opens, and a round whose draw
+ * and clock are fixed once it has opened (entrants are already taking it).
+ */
+import type { Core } from '@strapi/strapi';
+import { CONTEST_AUDIENCE_CODES, nfc, questionProblems, slugify, type QuestionKind } from '@cchc/shared';
+import { UID } from '../constants.js';
+import { InvalidInputError } from '../errors.js';
+import { uniqueSlug } from '../repositories/slugs.js';
+
+type Data = Record<string, unknown>;
+type Context = { uid: string; action: string; params: Record<string, unknown> };
+
+export const CONTEST_CONTENT_MESSAGES = {
+  audiences: `Trường "audiences" phải là danh sách đối tượng dự thi, ví dụ ["nguoi-dan"]; các mã hợp lệ: ${CONTEST_AUDIENCE_CODES.join(', ')}.`,
+  closesBeforeOpen: 'Thời điểm kết thúc đợt thi phải sau thời điểm mở.',
+  roundLocked: (fields: string[]) => `Đợt thi đã mở, người dự thi đang làm bài: không thể thay đổi ${fields.join(', ')}. Chỉ được sửa tiêu đề, thời điểm kết thúc, cách hiện điểm và việc công bố kết quả.`,
+  optionsList: 'Trường "options" phải là danh sách các phương án trả lời (chuỗi), ví dụ ["Sở Nội vụ", "Sở Tư pháp"].',
+  correctList: 'Trường "correct" phải là danh sách số thứ tự (tính từ 0) của các phương án đúng, ví dụ [0].',
+  questionLocked: 'Một đợt thi của cuộc thi này đang mở, người dự thi đang trả lời câu hỏi này: không thể sửa hay xóa câu hỏi cho đến khi đợt thi kết thúc.',
+  roundInUse: 'Đợt thi đã mở: không thể xóa. Hãy sửa thời điểm kết thúc để đóng đợt thi sớm.',
+} as const;
+
+const TEXT_FIELDS: Record<string, readonly string[]> = {
+  [UID.contest]: ['title', 'summary', 'rules', 'prizes', 'organisers'],
+  [UID.contestRound]: ['title'],
+  [UID.contestQuestion]: ['text', 'explanation'],
+};
+
+/** What cannot change once a round is open: what decides an attempt's draw and clock. */
+const LOCKED_ROUND_FIELDS = ['opensAt', 'questionsPerAttempt', 'timeLimitMinutes', 'attemptsAllowed', 'audience', 'contest'] as const;
+
+const sameValue = (field: string, before: unknown, after: unknown): boolean => {
+  if (field === 'contest') {
+    // The Content Manager sends a relation as { connect, disconnect } lists, empty when unchanged.
+    const change = after as { connect?: unknown[]; disconnect?: unknown[]; set?: unknown[] } | null;
+    return !change || typeof change !== 'object' || ((change.connect?.length ?? 0) === 0 && (change.disconnect?.length ?? 0) === 0 && change.set === undefined);
+  }
+  if (field === 'opensAt') return new Date(String(before)).getTime() === new Date(String(after)).getTime();
+  return (before ?? null) === (after ?? null) || Number(before) === Number(after);
+};
+
+/** Creates the middleware, bound to a Strapi instance. */
+export function createContestContentMiddleware(strapi: Core.Strapi, now: () => Date = () => new Date()) {
+  const stored = (uid: string, documentId: string | undefined, fields: string[]): Promise<Data | null> =>
+    documentId ? (strapi.db.query(uid).findOne({ select: fields, where: { documentId } }) as Promise<Data | null>) : Promise.resolve(null);
+
+  async function checkContest(data: Data, documentId: string | undefined, action: string): Promise<void> {
+    if ('audiences' in data) {
+      const list = data.audiences;
+      const valid = Array.isArray(list) && list.every((a) => typeof a === 'string' && (CONTEST_AUDIENCE_CODES as readonly string[]).includes(a));
+      if (!valid) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.audiences);
+    }
+    const wanted = typeof data.slug === 'string' && data.slug !== '' ? data.slug : action === 'create' && typeof data.title === 'string' ? data.title : null;
+    if (wanted) data.slug = await uniqueSlug(strapi, UID.contest, slugify(wanted), documentId, 'cuoc-thi');
+  }
+
+  async function checkRound(data: Data, documentId: string | undefined): Promise<void> {
+    const before = await stored(UID.contestRound, documentId, ['opensAt', 'closesAt', 'questionsPerAttempt', 'timeLimitMinutes', 'attemptsAllowed', 'audience']);
+    const full = { ...(before ?? {}), ...data };
+    if (full.opensAt && full.closesAt && new Date(String(full.closesAt)).getTime() <= new Date(String(full.opensAt)).getTime()) {
+      throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.closesBeforeOpen);
+    }
+    if (!before || new Date(String(before.opensAt)).getTime() > now().getTime()) return;
+    const changed = LOCKED_ROUND_FIELDS.filter((field) => field in data && !sameValue(field, before[field], data[field]));
+    if (changed.length > 0) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundLocked(changed));
+  }
+
+  /** True while a round of the question's contest is open: its draws and scores read the bank. */
+  async function questionInUse(documentId: string): Promise<boolean> {
+    const question = (await strapi.db.query(UID.contestQuestion).findOne({ where: { documentId }, select: ['id'], populate: { contest: { select: ['id'] } } })) as { contest?: { id: number } | null } | null;
+    if (!question?.contest) return false;
+    const at = now().toISOString();
+    const open = await strapi.db.query(UID.contestRound).count({ where: { contest: { id: question.contest.id }, opensAt: { $lte: at }, closesAt: { $gt: at } } });
+    return open > 0;
+  }
+
+  async function checkQuestion(data: Data, documentId: string | undefined): Promise<void> {
+    if (documentId && (await questionInUse(documentId))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.questionLocked);
+    const full = { ...((await stored(UID.contestQuestion, documentId, ['kind', 'text', 'options', 'correct'])) ?? {}), ...data };
+    const { options, correct } = full;
+    if (!Array.isArray(options) || !options.every((o) => typeof o === 'string')) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.optionsList);
+    if (!Array.isArray(correct) || !correct.every((c) => Number.isInteger(c))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.correctList);
+    if (Array.isArray(data.options)) data.options = options.map((o: string) => nfc(o));
+    const problems = questionProblems({ kind: (full.kind ?? 'single') as QuestionKind, text: String(full.text ?? ''), options: options as string[], correct: correct as number[] });
+    if (problems.length > 0) throw new InvalidInputError(problems.join(' '));
+  }
+
+  return async (context: Context, next: () => Promise<unknown>) => {
+    const { uid, action, params } = context;
+    const target = typeof params.documentId === 'string' ? params.documentId : undefined;
+    if (action === 'delete' && target && uid === UID.contestQuestion && (await questionInUse(target))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.questionLocked);
+    if (action === 'delete' && target && uid === UID.contestRound) {
+      const round = await stored(UID.contestRound, target, ['opensAt', 'closesAt']);
+      const at = now().getTime();
+      if (round && new Date(String(round.opensAt)).getTime() <= at && at < new Date(String(round.closesAt)).getTime()) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundInUse);
+    }
+    const fields = TEXT_FIELDS[uid];
+    if (!fields || (action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return next();
+    const data = params.data as Data;
+    for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
+    const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
+    if (uid === UID.contest) await checkContest(data, documentId, action);
+    if (uid === UID.contestRound) await checkRound(data, documentId);
+    if (uid === UID.contestQuestion) await checkQuestion(data, documentId);
+    return next();
+  };
+}
