@@ -40,3 +40,4 @@ export * from './committee/documents.js';
 export * from './committee/evidence.js';
 export * from './contest/index.js';
 export * from './contracts/contest.js';
+export * from './contracts/contest-admin.js';

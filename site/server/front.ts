@@ -4,7 +4,7 @@
  * CMS, and takes signed purge calls from the CMS.
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PurgeRequestSchema } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PurgeRequestSchema, isPrivateRequest } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
@@ -25,6 +25,12 @@ export interface FrontDeps {
   log: (line: string) => void;
   /** Renders a client may still cause (default: config.rendersPerMinute per client). */
   renderBudget?: RenderBudget;
+  /**
+   * Hands a private request (shared's `isPrivateRequest`: an entrant's attempt, a form sent
+   * to the contest) to Astro as it came, with its method, cookies and body; never cached.
+   * Without it, such requests are refused like any other non-GET.
+   */
+  passThrough?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
 
 /** A render, and the page stored from it when it was cacheable. */
@@ -40,6 +46,19 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'c
 const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
 const MAX_PURGE_BODY = 64 * 1024;
+/** Largest form the contest takes: a round's answers and a registration are a few kilobytes. */
+const MAX_FORM_BODY = 64 * 1024;
+
+/** True when a form comes from a page of this site (a browser names the page's origin; a form from elsewhere is refused). */
+function sameOrigin(req: http.IncomingMessage): boolean {
+  const from = req.headers.origin ?? req.headers.referer;
+  if (!from) return true;
+  try {
+    return new URL(from).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 /** True when a rendered answer may be stored: a public 200. */
 function isCacheable(rendered: Rendered): boolean {
@@ -119,7 +138,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 /** Creates the request handler of the front server. */
-export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute), staticFiles = new Map() }: FrontDeps) {
+export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute), staticFiles = new Map(), passThrough }: FrontDeps) {
   // Built once: the hot path only copies them.
   const headersOver: Record<'http' | 'https', Headers> = {
     http: securityHeaders(config.mediaOrigins, false, config.frameHosts),
@@ -198,6 +217,25 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     return fresh ? sendPage(req, res, fresh, 'MISS', now(), secure) : sendRendered(req, res, rendered, secure);
   }
 
+  /** A private request: the security headers, no-store, the same render budget, then Astro with the request as it came. */
+  async function handlePrivate(req: http.IncomingMessage, res: http.ServerResponse, secure: Headers, passThrough: NonNullable<FrontDeps['passThrough']>): Promise<void> {
+    for (const [name, value] of Object.entries(secure)) res.setHeader(name, value);
+    const refuse = (status: number, text: string, extra: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extra });
+      res.end(text);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return refuse(405, 'Phương thức không được hỗ trợ.', { allow: 'GET, HEAD, POST' });
+    if (req.method === 'POST') {
+      const length = Number(req.headers['content-length'] ?? Number.NaN);
+      if (!Number.isFinite(length)) return refuse(411, 'Thiếu độ dài nội dung.');
+      if (length > MAX_FORM_BODY) return refuse(413, 'Nội dung gửi lên quá lớn.');
+      if (!sameOrigin(req)) return refuse(403, 'Biểu mẫu phải được gửi từ chính trang này.');
+    }
+    const wait = await renderBudget(clientOf(req, config.trustProxy));
+    if (wait !== null) return refuse(429, `Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`, { 'retry-after': String(wait) });
+    await passThrough(req, res);
+  }
+
   async function handlePurge(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') return json(res, 405, { error: 'Chỉ nhận POST.' });
     if (!config.purgeSecret) return json(res, 403, { error: 'Chưa cấu hình PURGE_SECRET: không nhận lệnh xóa bộ nhớ đệm.' });
@@ -241,6 +279,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
         res.end('Trang này không phục vụ tên miền đã yêu cầu.');
         return;
       }
+      if (passThrough && isPrivateRequest(req.method ?? 'GET', raw.split('?', 1)[0]!)) return await handlePrivate(req, res, secure, passThrough);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
         res.end('Phương thức không được hỗ trợ.');

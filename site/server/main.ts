@@ -25,6 +25,10 @@ const handler = createFrontHandler({
   cache: new PageCache(config.maxBytes, config.maxEntries),
   render: (target, headers) => render(astro.handler, target, headers),
   staticFiles: loadStaticFiles(path.join(dist, 'client'), Date.now()),
+  // The contest's private pages: the request as it came (cookies, form body), answered per visitor.
+  passThrough: async (req, res) => {
+    await astro.handler(req, res);
+  },
   now: Date.now,
   log,
 });

@@ -6,7 +6,7 @@
  * Steering Committee website's home page.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { COMMITTEE_ROOT, SITE_PATHS } from '@cchc/shared';
+import { COMMITTEE_ROOT, SITE_PATHS, isPrivateRequest } from '@cchc/shared';
 import { reformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
 import { TAG, addCacheTags } from './lib/cache-tags';
@@ -36,7 +36,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response = await context.rewrite(UNAVAILABLE_ROUTE);
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   }
-  response.headers.set('Cache-Control', cacheControlFor(response.status));
+  // An entrant's pages and the contest's forms are per visitor: never stored, by the site or anyone.
+  response.headers.set('Cache-Control', isPrivateRequest(context.request.method, context.url.pathname) ? 'no-store' : cacheControlFor(response.status));
   // Every page shows the reform areas in its navigation and names of agencies and topics.
   if (response.status === 200) addCacheTags(response.headers, [TAG.taxonomy]);
   if (response.headers.get('Content-Type') === 'text/html') {

@@ -5,8 +5,15 @@
  * late answers refused, and results ranked with the prediction tie-break.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { Workbook } from 'exceljs';
 import {
+  BANK_COLUMNS,
   ENTRY_SECRET_HEADER,
+  GetBankTemplate,
+  GetRoundRanking,
+  ImportBank,
+  ListContestActions,
+  ListContestRounds,
   GetAttempt,
   GetContest,
   ListContests,
@@ -338,5 +345,81 @@ describe('results', () => {
       [3, 'Trần Văn An', PER_ATTEMPT],
     ]);
     for (const phone of phones) expect(detail.text).not.toContain(phone);
+  });
+});
+
+describe('the organisers', () => {
+  const admin = (path: string | null, init: { method?: string; body?: unknown; token?: string } = {}) =>
+    fetch(`${cms()}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${init.token ?? inject('adminTokens').committee}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+
+  test('see every round with its figures, and only they do', async () => {
+    const res = await admin(pathOf(ListContestRounds.Endpoint));
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as ListContestRounds.Response;
+    const open = data.find((r) => r.id === openRound)!;
+    expect(open.phase).toBe('open');
+    expect(open.bank).toBeGreaterThanOrEqual(BANK);
+    expect(open.figures.entries).toBeGreaterThan(5);
+    expect(open.figures.submitted).toBeGreaterThan(0);
+    for (const token of [inject('adminTokens').editor, inject('adminTokens').tuPhap]) expect((await admin(pathOf(ListContestRounds.Endpoint), { token })).status).toBe(403);
+  });
+
+  test('read the ranking with contact details, and export it as XLSX with the same rows', async () => {
+    const res = await admin(pathOf(GetRoundRanking.Endpoint, { params: { round: openRound } }));
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as GetRoundRanking.Response;
+    expect(data.rows.length).toBeGreaterThan(0);
+    expect(data.rows.map((r) => r.rank)).toEqual(data.rows.map((_, i) => i + 1));
+    expect(data.rows.every((r) => r.phone !== '' || r.citizenId !== '')).toBe(true);
+    const file = await admin(pathOf(GetRoundRanking.Endpoint, { params: { round: openRound }, query: { format: 'xlsx' } }));
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await file.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const names: string[] = [];
+    sheet.eachRow((row, n) => n > 1 && names.push(row.getCell(2).text));
+    expect(names).toEqual(data.rows.map((r) => r.name));
+  });
+
+  test('import a bank from the template: previewed with each wrong row named, refused while one is wrong, then imported whole', async () => {
+    const template = await admin(pathOf(GetBankTemplate.Endpoint, { params: { contest: contestId } }));
+    expect(template.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await template.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).text).toBe(BANK_COLUMNS[0]);
+    for (let i = 0; i < 12; i++) sheet.addRow([`Câu hỏi nhập từ tệp số ${i + 1} (${run})?`, i % 4 === 0 ? 'nhiều' : 'một', 'Phương án một', 'Phương án hai', 'Phương án ba', '', '', '', i % 4 === 0 ? 'A, B' : 'B', '', 'the-che', 'trung bình', '']);
+    sheet.getRow(5).getCell(9).value = 'F'; // row 5: names an empty option
+    const file = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const bankPath = pathOf(ImportBank.Endpoint, { params: { contest: contestId } });
+    const preview = (await (await admin(bankPath, { method: 'POST', body: { file } })).json()) as ImportBank.Response;
+    expect(preview.data.errors).toEqual([{ row: 5, messages: ['Đáp án "F" không phải là một phương án có nội dung.', 'Chưa chỉ ra đáp án đúng.'] }]);
+    expect(preview.data.questions).toHaveLength(12); // the example row and eleven of the twelve
+    const refused = await admin(bankPath, { method: 'POST', body: { file, commit: true } });
+    expect(refused.status).toBe(400);
+    const before = (await cm(UID.question).list(`&filters[contest][documentId][$eq]=${contestId}`)).body.pagination.total as number;
+    sheet.getRow(5).getCell(9).value = 'C';
+    const fixed = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const imported = await admin(bankPath, { method: 'POST', body: { file: fixed, commit: true } });
+    expect(imported.status).toBe(200);
+    expect(((await imported.json()) as ImportBank.Response).data.imported).toBe(13);
+    const after = (await cm(UID.question).list(`&filters[contest][documentId][$eq]=${contestId}`)).body.pagination.total as number;
+    expect(after - before).toBe(13);
+    const notXlsx = await admin(bankPath, { method: 'POST', body: { file: Buffer.from('không phải tệp xlsx').toString('base64') } });
+    expect(notXlsx.status).toBe(400);
+  });
+
+  test('each action is recorded with who and when', async () => {
+    const res = await admin(pathOf(ListContestActions.Endpoint));
+    const { data } = (await res.json()) as ListContestActions.Response;
+    const actions = data.map((a) => a.action);
+    expect(actions).toContain('Nhập ngân hàng câu hỏi');
+    expect(actions).toContain('Xuất kết quả');
+    expect(actions).toContain('Tạo đợt thi');
+    expect(data.every((a) => a.actor.trim() !== '' && !Number.isNaN(Date.parse(a.at)))).toBe(true);
   });
 });

@@ -166,6 +166,12 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'GET /cchc/overview': ALL,
   'GET /cchc/compliance': COMMITTEE,
   'GET /cchc/compliance/latest-period': COMMITTEE,
+  // The contest's organisers: the ranking carries entrants' phone and ID numbers.
+  'GET /cchc/contest-rounds': COMMITTEE,
+  'GET /cchc/contest-rounds/:round/ranking': COMMITTEE,
+  'GET /cchc/contests/:contest/bank-template': COMMITTEE,
+  'POST /cchc/contests/:contest/bank': COMMITTEE,
+  'GET /cchc/contest-actions': COMMITTEE,
   'GET /cchc/compliance/counts-audit': COMMITTEE,
   'GET /cchc/review-queue': EDITORS,
   'POST /cchc/articles/:documentId/transition': ALL,

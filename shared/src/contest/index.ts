@@ -6,3 +6,4 @@ export * from './scoring.js';
 export * from './timing.js';
 export * from './ranking.js';
 export * from './identity.js';
+export * from './bank-import.js';

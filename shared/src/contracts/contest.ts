@@ -136,7 +136,8 @@ export namespace RegisterEntry {
       birthYear: z.coerce.number({ error: 'Năm sinh phải là một số.' }).int({ error: 'Năm sinh phải là một số nguyên.' }).min(1900, { error: 'Năm sinh không hợp lệ.' }).max(2100, { error: 'Năm sinh không hợp lệ.' }),
       phone: z.string({ error: 'Số điện thoại không hợp lệ.' }).max(30, { error: 'Số điện thoại không hợp lệ.' }).optional().default(''),
       citizenId: z.string({ error: 'Số định danh cá nhân không hợp lệ.' }).max(30, { error: 'Số định danh cá nhân không hợp lệ.' }).optional().default(''),
-      audience: z.enum(CONTEST_AUDIENCE_CODES, { error: 'Hãy chọn đối tượng dự thi.' }),
+      // Plain strings in, as a form sends them; the codes are checked inside.
+      audience: z.string({ error: 'Hãy chọn đối tượng dự thi.' }).pipe(z.enum(CONTEST_AUDIENCE_CODES, { error: 'Hãy chọn đối tượng dự thi.' })),
       agency: z.union([z.literal(''), z.string().regex(SLUG_PATTERN)], { error: 'Đơn vị công tác không hợp lệ.' }).optional().default(''),
       // Normalised first, then measured: NFC can lengthen a string.
       commune: z
@@ -146,7 +147,9 @@ export namespace RegisterEntry {
         .optional()
         .default(''),
       // Never pre-ticked on the form; the API takes only an explicit yes.
-      consent: z.union([z.literal(true), z.literal('true'), z.literal('on')], { error: 'Hãy đồng ý với việc sử dụng thông tin cá nhân cho cuộc thi.' }),
+      consent: z
+        .union([z.boolean(), z.string()], { error: 'Hãy đồng ý với việc sử dụng thông tin cá nhân cho cuộc thi.' })
+        .refine((v) => v === true || v === 'true' || v === 'on', { error: 'Hãy đồng ý với việc sử dụng thông tin cá nhân cho cuộc thi.' }),
     })
     .refine((b) => b.phone.trim() !== '' || b.citizenId.trim() !== '', { error: 'Hãy nhập số điện thoại hoặc số định danh cá nhân.' });
   export type Body = z.output<typeof BodySchema>;

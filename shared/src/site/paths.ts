@@ -93,3 +93,35 @@ export const committeePaths = {
   /** The committee's English contact page. */
   englishContact: '/en/steering-committee/contact',
 } as const;
+
+/** Root of the online contest's pages. */
+export const CONTEST_ROOT = '/cuoc-thi';
+
+/** Paths of the online contest's pages. */
+export const contestPaths = {
+  /** The contests and their rounds. */
+  list: CONTEST_ROOT,
+  /**
+   * A contest: rules, rounds, registration, results.
+   * @example contestPaths.contest('tim-hieu-cchc') === '/cuoc-thi/tim-hieu-cchc'
+   */
+  contest: (slug: string) => `${CONTEST_ROOT}/${slug}`,
+  /**
+   * An entrant's attempt (private: answered per visitor, never cached).
+   * @example contestPaths.attempt('a1b2') === '/cuoc-thi/bai-thi/a1b2'
+   */
+  attempt: (id: string) => `${CONTEST_ROOT}/bai-thi/${id}`,
+  /** Where the attempt page's script saves one answer (JSON). */
+  answer: (id: string) => `${CONTEST_ROOT}/bai-thi/${id}/tra-loi`,
+} as const;
+
+/**
+ * True for requests the site answers per visitor and never from its page cache: an
+ * entrant's attempt pages, and every form sent to the contest. Everything else is a
+ * public page, the same for everyone.
+ * @example isPrivateRequest('POST', '/cuoc-thi/tim-hieu-cchc') === true
+ */
+export function isPrivateRequest(method: string, pathname: string): boolean {
+  if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`)) return true;
+  return method !== 'GET' && method !== 'HEAD' && (pathname === CONTEST_ROOT || pathname.startsWith(`${CONTEST_ROOT}/`));
+}

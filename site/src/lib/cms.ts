@@ -10,7 +10,18 @@
  * unexpected a CmsContractError. Given the page's response headers, a call adds the
  * endpoint's cache tags to them (contracts/cache-tags.ts).
  */
-import { SITE_KEY_HEADER, ListReformAreas, pathOf, queryString, takesParams, type AnyEndpoint, type CallInput, type ReformArea, type ResponseOf } from '@cchc/shared';
+import {
+  ErrorResponseSchema,
+  SITE_KEY_HEADER,
+  ListReformAreas,
+  pathOf,
+  queryString,
+  takesParams,
+  type AnyEndpoint,
+  type CallInput,
+  type ReformArea,
+  type ResponseOf,
+} from '@cchc/shared';
 import { z } from 'zod';
 import { addCacheTags } from './cache-tags';
 import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsUrl, siteApiKey } from './config';
@@ -31,9 +42,17 @@ export interface CmsClientOptions {
   now?: () => number;
 }
 
+/** What `send` answers: the response, or the CMS's refusal (a 4xx) with its message for the visitor. */
+export type Sent<E extends AnyEndpoint> = { ok: true; data: ResponseOf<E> } | { ok: false; status: number; message: string };
+
 export interface CmsClient {
   /** Calls a declared endpoint; with `tags`, adds the endpoint's cache tags to them. */
   call<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>, tags?: Headers): Promise<Answer<E>>;
+  /**
+   * Sends a visitor's action to a public endpoint (a form of the contest): body and headers
+   * as declared, nothing cached or tagged; a refusal (4xx) is an answer, not an error.
+   */
+  send<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>): Promise<Sent<E>>;
   /** The reform areas in display order, kept in memory for a minute (the navigation of every page). */
   reformAreas(): Promise<ReformArea[]>;
   /** A text file of the CMS upload folder (caption files), or null when it is not there. */
@@ -114,6 +133,41 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return parsed.data as Answer<E>;
   }
 
+  async function send<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}): Promise<Sent<E>> {
+    if (endpoint.api !== 'content-api') throw new CmsContractError(`The site only calls the public API: ${endpoint.name}`);
+    const path = pathOf(endpoint, input);
+    if (path === null) return { ok: false, status: 404, message: 'Không tìm thấy.' };
+    const key = options.siteKey?.();
+    const headers: Record<string, string> = { accept: 'application/json', ...(key ? { [SITE_KEY_HEADER]: key } : {}), ...((input.headers ?? {}) as Record<string, string>) };
+    const hasBody = endpoint.method !== 'GET';
+    if (hasBody) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(`${options.baseUrl()}${path}`, { method: endpoint.method, headers, body: hasBody ? JSON.stringify(input.body ?? {}) : null, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (cause) {
+      throw new CmsUnavailableError(`CMS unreachable: ${endpoint.method} ${path}`, { cause });
+    }
+    if (response.status >= 500 || UNAVAILABLE_STATUSES.has(response.status)) {
+      await response.body?.cancel();
+      throw new CmsUnavailableError(`CMS answered ${response.status}: ${endpoint.method} ${path}`);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (cause) {
+      if (isTransportError(cause)) throw new CmsUnavailableError(`CMS body cut off: ${endpoint.method} ${path}`, { cause });
+      throw new CmsContractError(`CMS sent invalid JSON: ${endpoint.method} ${path}`, { cause });
+    }
+    if (!response.ok) {
+      const refusal = ErrorResponseSchema.safeParse(json);
+      if (!refusal.success) throw new CmsContractError(`CMS answered ${response.status} without an error body: ${endpoint.method} ${path}`);
+      return { ok: false, status: response.status, message: refusal.data.error.message };
+    }
+    const parsed = endpoint.response.safeParse(json);
+    if (!parsed.success) throw new CmsContractError(`CMS response breaks the contract: ${endpoint.method} ${path}\n${z.prettifyError(parsed.error)}`);
+    return { ok: true, data: parsed.data as ResponseOf<E> };
+  }
+
   async function reformAreas(): Promise<ReformArea[]> {
     const current = now();
     if (areaCache && areaCache.expires > current) return areaCache.value;
@@ -146,8 +200,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return text;
   }
 
-  return { call, reformAreas, uploadText };
+  return { call, send, reformAreas, uploadText };
 }
 
 /** The site's client, on CMS_URL with SITE_API_KEY. */
-export const { call, reformAreas, uploadText } = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey });
+export const { call, send, reformAreas, uploadText } = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey });

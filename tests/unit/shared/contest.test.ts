@@ -1,6 +1,7 @@
 /** The contest's pure rules: questions in the bank, the draw, scoring, time and the ranking with its tie-breaks. */
 import { describe, expect, test } from 'vitest';
 import {
+  BANK_COLUMNS,
   ContestRuleError,
   attemptDeadline,
   attemptScore,
@@ -11,6 +12,7 @@ import {
   questionProblems,
   questionScore,
   rankRound,
+  readBank,
   roundPhase,
   secondsLeft,
   seededRandom,
@@ -249,5 +251,39 @@ describe('phone and ID numbers', () => {
   test('shown masked but for the last three digits', () => {
     expect(maskNumber('0905123456')).toBe('*******456');
     expect(maskNumber('12')).toBe('12');
+  });
+});
+
+describe('reading the bank from a spreadsheet', () => {
+  const header = [...BANK_COLUMNS];
+  const row = (over: Record<number, string> = {}) => {
+    const cells = ['Cơ quan nào thường trực CCHC cấp tỉnh?', 'một', 'Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính', '', '', '', 'A', 'Theo quy định.', 'cong-vu', 'dễ', ''];
+    for (const [k, v] of Object.entries(over)) cells[Number(k)] = v;
+    return cells;
+  };
+
+  test('reads a single and a multiple choice question, skipping empty rows and options', () => {
+    const { questions, errors } = readBank([header, row(), ['', '', ''], row({ 1: 'nhiều', 8: 'a, c', 11: '', 12: 'Người dân, doanh nghiệp' })], ['cong-vu']);
+    expect(errors).toEqual([]);
+    expect(questions.map((q) => [q.row, q.kind, q.options.length, q.correct, q.difficulty, q.audience])).toEqual([
+      [2, 'single', 3, [0], 'de', null],
+      [4, 'multiple', 3, [0, 2], 'trung-binh', 'nguoi-dan'],
+    ]);
+    expect(questions[0]!.explanation).toBe('Theo quy định.');
+  });
+
+  test.each([
+    ['an unknown kind', { 1: 'tự luận' }, 'Cột "Loại" phải là "một" hoặc "nhiều"'],
+    ['an answer naming an empty option', { 8: 'D' }, 'Đáp án "D" không phải là một phương án có nội dung.'],
+    ['an unknown area', { 10: 'van-hoa' }, 'Mã lĩnh vực "van-hoa" không có'],
+    ['an unknown difficulty', { 11: 'rất khó' }, 'Độ khó "rất khó"'],
+    ['one option only', { 3: '', 4: '' }, 'Cần từ 2 đến 6 phương án'],
+    ['no answer', { 8: '' }, 'Chưa chỉ ra đáp án đúng.'],
+  ])('reports %s by its row, and imports nothing from that row', (_, over, message) => {
+    const { questions, errors } = readBank([header, row(), row(over)], ['cong-vu']);
+    expect(questions).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.row).toBe(3);
+    expect(errors[0]!.messages.join(' ')).toContain(message);
   });
 });

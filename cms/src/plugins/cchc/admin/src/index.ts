@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie } from '@strapi/icons';
+import { ChartPie, Crown } from '@strapi/icons';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { COMPLIANCE_PATH, PLUGIN_ID } from './pluginId';
@@ -28,6 +28,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.compliance.menu`, defaultMessage: 'Tuân thủ theo quý' },
       permissions: [],
       Component: () => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/cuoc-thi`,
+      icon: Crown,
+      intlLabel: { id: `${PLUGIN_ID}.contest.menu`, defaultMessage: 'Cuộc thi trực tuyến' },
+      // Committee administrators only: the server refuses everyone else, with the reason.
+      permissions: [],
+      Component: () => import('./pages/ContestPage').then((m) => ({ default: m.ContestPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/duyet`,

@@ -33,6 +33,7 @@ function startScheduler(strapi: Core.Strapi): void {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await pluginServices(strapi).tallies.ensureTable();
   await pluginServices(strapi)['contest-entries'].ensureTables();
+  await pluginServices(strapi)['contest-log'].ensureTable();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);

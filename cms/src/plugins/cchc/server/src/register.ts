@@ -10,6 +10,7 @@ import { createArticleRepository } from './repositories/articles.js';
 import { useDocumentMiddleware } from './repositories/documents.js';
 import { createPublishedTallies } from './repositories/published-tallies.js';
 import { guardStrapiRoutes } from './guards/strapi-routes.js';
+import { pluginServices } from './services/index.js';
 import { developmentSecretsInUse } from './start-mode.js';
 
 /** Registration: hooks that must exist before any document is written or any route is mounted. */
@@ -23,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   useDocumentMiddleware(strapi, createAgencyMemberMiddleware(strapi));
   useDocumentMiddleware(strapi, createChangeNoteMiddleware(strapi));
   useDocumentMiddleware(strapi, createCommitteeContentMiddleware(strapi));
-  useDocumentMiddleware(strapi, createContestContentMiddleware(strapi));
+  useDocumentMiddleware(strapi, createContestContentMiddleware(strapi, () => pluginServices(strapi)['contest-log']));
   useDocumentMiddleware(strapi, createPublishedChangesMiddleware(strapi, createArticleRepository(strapi)));
   // Last, closest to the write: its transaction holds the operation and the counts' update.
   useDocumentMiddleware(strapi, createPublishedTalliesMiddleware(strapi, createPublishedTallies(strapi)));

@@ -3,12 +3,14 @@
  * for a contest that has none, and the checks a form cannot express, each a 400 in
  * Vietnamese: audiences from the shared list, a question well formed (shared's
  * `questionProblems`), a round that closes after it opens, and a round whose draw
- * and clock are fixed once it has opened (entrants are already taking it).
+ * and clock are fixed once it has opened (entrants are already taking it). Every change
+ * an organiser makes through the Content Manager goes in the contest's log.
  */
 import type { Core } from '@strapi/strapi';
 import { CONTEST_AUDIENCE_CODES, nfc, questionProblems, slugify, type QuestionKind } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
+import type { ContestLog } from '../repositories/contest-log.js';
 import { uniqueSlug } from '../repositories/slugs.js';
 
 type Data = Record<string, unknown>;
@@ -44,7 +46,18 @@ const sameValue = (field: string, before: unknown, after: unknown): boolean => {
 };
 
 /** Creates the middleware, bound to a Strapi instance. */
-export function createContestContentMiddleware(strapi: Core.Strapi, now: () => Date = () => new Date()) {
+/** What the log calls each content type and action. */
+const TYPE_NAMES: Record<string, string> = { [UID.contest]: 'cuộc thi', [UID.contestRound]: 'đợt thi', [UID.contestQuestion]: 'câu hỏi' };
+const ACTION_NAMES: Record<string, string> = { create: 'Tạo', update: 'Sửa', delete: 'Xóa' };
+
+/** The signed-in admin user of the current request, if any (the seed and the scheduler have none). */
+function requestUser(strapi: Core.Strapi): { id: number; name: string } | null {
+  const ctx = strapi.requestContext.get() as { state?: { user?: { id: number; email: string; firstname?: string | null; lastname?: string | null } } } | undefined;
+  const user = ctx?.state?.user;
+  return user ? { id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email } : null;
+}
+
+export function createContestContentMiddleware(strapi: Core.Strapi, log: () => ContestLog, now: () => Date = () => new Date()) {
   const stored = (uid: string, documentId: string | undefined, fields: string[]): Promise<Data | null> =>
     documentId ? (strapi.db.query(uid).findOne({ select: fields, where: { documentId } }) as Promise<Data | null>) : Promise.resolve(null);
 
@@ -99,13 +112,28 @@ export function createContestContentMiddleware(strapi: Core.Strapi, now: () => D
       if (round && new Date(String(round.opensAt)).getTime() <= at && at < new Date(String(round.closesAt)).getTime()) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundInUse);
     }
     const fields = TEXT_FIELDS[uid];
-    if (!fields || (action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return next();
+    if (!fields) return next();
+    if ((action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return logged(uid, action, target, next);
     const data = params.data as Data;
     for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
     if (uid === UID.contest) await checkContest(data, documentId, action);
     if (uid === UID.contestRound) await checkRound(data, documentId);
     if (uid === UID.contestQuestion) await checkQuestion(data, documentId);
-    return next();
+    return logged(uid, action, documentId, next);
   };
+
+  /** Runs the change, then records who made it (when a signed-in organiser did). */
+  async function logged(uid: string, action: string, documentId: string | undefined, next: () => Promise<unknown>): Promise<unknown> {
+    const result = await next();
+    const user = ACTION_NAMES[action] ? requestUser(strapi) : null;
+    if (user) {
+      const made = result as { documentId?: string; title?: string; text?: string; number?: number } | null;
+      const label = made?.title ?? made?.text?.slice(0, 120) ?? (made?.number !== undefined ? `số ${made.number}` : '');
+      const entry = { actorId: user.id, actorName: user.name, action: `${ACTION_NAMES[action]} ${TYPE_NAMES[uid]}`, subject: label || (documentId ?? made?.documentId ?? ''), detail: documentId ?? made?.documentId ?? '' };
+      // In the change's own transaction when there is one (Strapi's nested transactions reuse it).
+      await strapi.db.transaction(({ trx }) => log().record(entry, trx));
+    }
+    return result;
+  }
 }

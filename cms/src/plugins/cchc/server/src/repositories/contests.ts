@@ -8,6 +8,7 @@ import { CONTEST_AUDIENCE_CODES, QUESTION_KIND_CODES, RESULTS_POLICY_CODES, SCOR
 import { z } from 'zod';
 import { UID } from '../constants.js';
 import { DbInt } from './counts-table.js';
+import { documentsOf } from './documents.js';
 
 const Timestamp = z.union([z.string(), z.number(), z.date()]).transform((v) => new Date(v));
 const Audiences = z
@@ -109,6 +110,24 @@ export function createContestRepository(strapi: Core.Strapi) {
       return rows.flatMap((row: unknown) => {
         const parsed = QuestionRow.safeParse(row);
         return parsed.success ? [parsed.data] : [];
+      });
+    },
+
+    /** The reform areas a question may name: code, name, documentId. */
+    async areas(): Promise<Array<{ code: string; name: string; documentId: string }>> {
+      const rows = await strapi.db.query(UID.reformArea).findMany({ select: ['code', 'name', 'documentId'], orderBy: [{ order: 'asc' }] });
+      return z.array(z.object({ code: z.string(), name: z.string(), documentId: z.string() })).parse(rows);
+    },
+
+    /** Adds questions to a contest's bank, all or none (one transaction). */
+    async addQuestions(
+      contestDocumentId: string,
+      questions: ReadonlyArray<{ kind: string; text: string; options: string[]; correct: number[]; explanation: string; difficulty: string; audience: string | null; reformArea: string | null }>,
+    ): Promise<void> {
+      await strapi.db.transaction(async () => {
+        for (const { reformArea, ...q } of questions) {
+          await documentsOf(strapi, UID.contestQuestion).create({ data: { ...q, reformArea, contest: contestDocumentId } });
+        }
       });
     },
 

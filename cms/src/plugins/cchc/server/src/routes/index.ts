@@ -7,10 +7,11 @@ import { TransitionArticle } from '@cchc/shared';
 import adminRoutes from '../handlers/admin.js';
 import committeeRoutes from '../handlers/committee.js';
 import contestRoutes from '../handlers/contest.js';
+import contestAdminRoutes from '../handlers/contest-admin.js';
 import publicRoutes from '../handlers/public.js';
 import { handlerOf, mountRoutes, type RouteDefinition } from '../http/define-route.js';
 
-export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...adminRoutes];
+export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...adminRoutes, ...contestAdminRoutes];
 
 export const { routes, controllers } = mountRoutes(ROUTES);
 

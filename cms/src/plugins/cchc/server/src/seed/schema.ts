@@ -3,6 +3,10 @@ import {
   AGENCY_KIND_CODES,
   ARTICLE_FORMAT_CODES,
   CHANNEL_KIND_CODES,
+  CONTEST_AUDIENCE_CODES,
+  QUESTION_KIND_CODES,
+  RESULTS_POLICY_CODES,
+  SCORE_TIMING_CODES,
   DOCUMENT_STATUS_CODES,
   DOCUMENT_TYPE_CODES,
   EVENT_KIND_CODES,
@@ -220,6 +224,53 @@ export const AccountsSchema = z.array(
     agency: slug.nullable(),
   }),
 );
+
+/** The demo contest: one closed round with results, one open round, a bank, and the closed round's entrants. */
+export const ContestSeedSchema = z.object({
+  contest: z.object({
+    title: z.string(),
+    slug,
+    summary: z.string(),
+    rules: z.string(),
+    audiences: z.array(z.enum(CONTEST_AUDIENCE_CODES)),
+    minimumAge: z.number().int(),
+    prizes: z.string(),
+    organisers: z.string(),
+    resultsPolicy: z.enum(RESULTS_POLICY_CODES),
+    winnersPerRound: z.number().int(),
+    /** The number of the plan task the contest carries out. */
+    planTask: z.string().nullable(),
+  }),
+  rounds: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      /** Days from the day of seeding (negative: in the past). */
+      opensInDays: z.number().int(),
+      closesInDays: z.number().int(),
+      questionsPerAttempt: z.number().int(),
+      timeLimitMinutes: z.number().int(),
+      scoreShown: z.enum(SCORE_TIMING_CODES),
+      resultsPublished: z.boolean(),
+    }),
+  ),
+  questions: z.array(
+    z.object({ kind: z.enum(QUESTION_KIND_CODES), text: z.string(), options: z.array(z.string()), correct: z.array(z.number().int()), explanation: z.string(), area: slug }),
+  ),
+  /** Entrants of the first round (closed), with how many answers they got wrong and their prediction. */
+  entrants: z.array(
+    z.object({
+      name: z.string(),
+      birthYear: z.number().int(),
+      phone: z.string(),
+      audience: z.enum(CONTEST_AUDIENCE_CODES),
+      unit: z.union([slug, z.literal('')]),
+      commune: z.string(),
+      wrong: z.number().int().min(0),
+      prediction: z.number().int().min(0),
+    }),
+  ),
+});
 
 export type SeedCommittee = z.infer<typeof CommitteeSeedSchema>;
 export type SeedArticle = z.infer<typeof ArticlesSchema>[number];

@@ -21,12 +21,12 @@ import {
   type ContestSummary,
   type DrawnQuestion,
   type RegisterEntry,
-  type RoundSummary,
   type Winner,
 } from '@cchc/shared';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { isUniqueViolation, type AttemptRecord, type ContestEntries, type EntryRecord } from '../repositories/contest-entries.js';
 import { keyOf, type ContestRecord, type ContestRepository, type QuestionRecord, type RoundRecord } from '../repositories/contests.js';
+import { attemptView, checkAnswers, deadlineOf, drawnOf, roundSummary } from './contest-views.js';
 
 export const CONTEST_MESSAGES = {
   roundNotFound: 'Không tìm thấy đợt thi.',
@@ -39,8 +39,6 @@ export const CONTEST_MESSAGES = {
   entryNotFound: 'Không tìm thấy bài dự thi; hãy đăng ký từ trang cuộc thi.',
   noAttemptsLeft: 'Bạn đã dùng hết số lượt thi của đợt này.',
   attemptClosed: 'Bài thi đã được nộp hoặc đã hết thời gian làm bài; các câu trả lời lưu trước khi hết giờ được tính.',
-  questionNotInAttempt: 'Câu hỏi này không thuộc bài thi.',
-  optionNotInQuestion: 'Phương án đã chọn không thuộc câu hỏi.',
 } as const;
 
 /** A random id for URLs (not a row number: nobody learns how many entrants there are). */
@@ -50,20 +48,6 @@ const sameHash = (a: string, b: string) => a.length === b.length && crypto.timin
 
 /** Creates the contest service with its repositories and a clock. */
 export function createContestService({ contests, entries, now = () => new Date() }: { contests: ContestRepository; entries: ContestEntries; now?: () => Date }) {
-  const summaryOf = (round: RoundRecord, at: Date): RoundSummary => ({
-    id: round.documentId,
-    number: round.number,
-    title: round.title,
-    opensAt: round.opensAt.toISOString(),
-    closesAt: round.closesAt.toISOString(),
-    phase: roundPhase(round, at),
-    questionsPerAttempt: round.questionsPerAttempt,
-    timeLimitMinutes: round.timeLimitMinutes,
-    attemptsAllowed: round.attemptsAllowed,
-    scoreShown: round.scoreShown,
-    audience: round.audience,
-  });
-
   /** An entry, checked against the secret its entrant holds (the same refusal whether the entry or the secret is wrong). */
   async function entryWithSecret(entryId: string, secret: string): Promise<EntryRecord> {
     const entry = await entries.entryByPublicId(entryId);
@@ -79,10 +63,6 @@ export function createContestService({ contests, entries, now = () => new Date()
     if (!round) throw new NotFoundError(CONTEST_MESSAGES.roundNotFound);
     return { attempt, round };
   }
-
-  const drawnOf = (attempt: AttemptRecord): DrawnQuestion[] => attempt.drawn;
-  /** When an attempt ends: its own deadline, or the round's close if an organiser moved it earlier. */
-  const deadlineOf = (attempt: AttemptRecord, round: RoundRecord): number => Math.min(attempt.deadline, round.closesAt.getTime());
 
   /** Closes an open attempt past its deadline, as the server: its on-time answers count, without a prediction. */
   async function expireIfLate(attempt: AttemptRecord, round: RoundRecord, bank: readonly QuestionRecord[], at: Date): Promise<AttemptRecord> {
@@ -102,36 +82,8 @@ export function createContestService({ contests, entries, now = () => new Date()
     (await entries.answersOf(attempt.id, trx)).map((a) => ({ questionId: a.questionId, chosen: a.chosen, at: new Date(a.savedAt) }));
 
   async function viewOf(attempt: AttemptRecord, round: RoundRecord, bank: readonly QuestionRecord[], at: Date): Promise<AttemptView> {
-    const contest = round.contest ? await contests.contestByDocumentId(round.contest.documentId) : null;
-    const byId = new Map(bank.map((q) => [q.documentId, q]));
-    const saved = await entries.answersOf(attempt.id);
-    const scoreVisible = attempt.state !== 'open' && (round.scoreShown === 'ngay' || roundPhase(round, at) === 'closed');
-    return {
-      id: attempt.public_id,
-      contest: { slug: contest?.slug ?? '', title: contest?.title ?? '' },
-      round: { id: round.documentId, number: round.number, closesAt: round.closesAt.toISOString(), scoreShown: round.scoreShown },
-      state: attempt.state,
-      startedAt: new Date(attempt.started_at).toISOString(),
-      deadline: new Date(deadlineOf(attempt, round)).toISOString(),
-      secondsLeft: attempt.state === 'open' ? secondsLeft(new Date(deadlineOf(attempt, round)), at) : 0,
-      questions: drawnOf(attempt).flatMap(({ questionId, optionOrder }) => {
-        const q = byId.get(questionId);
-        return q ? [{ id: q.documentId, kind: q.kind, text: q.text, options: optionOrder.map((index) => ({ index, text: q.options[index] ?? '' })) }] : [];
-      }),
-      answers: Object.fromEntries(saved.map((a) => [a.questionId, a.chosen])),
-      prediction: attempt.prediction,
-      result: scoreVisible && attempt.score !== null ? { score: attempt.score, max: attempt.max_score } : null,
-    };
-  }
-
-  /** Checks answers against the attempt's questions: each drawn, each option one of the question's. */
-  function checkAnswers(drawn: readonly DrawnQuestion[], given: ReadonlyArray<{ questionId: string; chosen: readonly number[] }>): void {
-    const options = new Map(drawn.map((d) => [d.questionId, d.optionOrder.length]));
-    for (const { questionId, chosen } of given) {
-      const count = options.get(questionId);
-      if (count === undefined) throw new InvalidInputError(CONTEST_MESSAGES.questionNotInAttempt);
-      if (chosen.some((i) => i >= count) || new Set(chosen).size !== chosen.length) throw new InvalidInputError(CONTEST_MESSAGES.optionNotInQuestion);
-    }
+    const [contest, saved] = await Promise.all([round.contest ? contests.contestByDocumentId(round.contest.documentId) : null, entries.answersOf(attempt.id)]);
+    return attemptView({ attempt, round, bank, contest, saved, at });
   }
 
   /** Results of a closed round whose results are published: the ranking's first places, never a phone or ID number. */
@@ -174,7 +126,7 @@ export function createContestService({ contests, entries, now = () => new Date()
         title: c.title,
         summary: c.summary,
         audiences: c.audiences,
-        rounds: rounds.filter((r) => r.contest?.documentId === c.documentId).map((r) => summaryOf(r, at)),
+        rounds: rounds.filter((r) => r.contest?.documentId === c.documentId).map((r) => roundSummary(r, at)),
       }));
     },
 
@@ -194,7 +146,7 @@ export function createContestService({ contests, entries, now = () => new Date()
         title: contest.title,
         summary: contest.summary,
         audiences: contest.audiences,
-        rounds: rounds.map((r) => summaryOf(r, at)),
+        rounds: rounds.map((r) => roundSummary(r, at)),
         rules: contest.rules,
         prizes: contest.prizes,
         organisers: contest.organisers,

@@ -8,6 +8,8 @@ import { createTaxonomyRepository } from '../repositories/taxonomy.js';
 import { createAgencyLineage } from './agency-lineage.js';
 import { createComplianceService } from './compliance.js';
 import { createContestService } from './contest.js';
+import { createContestAdminService } from './contest-admin.js';
+import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
 import { createContestRepository } from '../repositories/contests.js';
 import { createCommitteeService } from './committee.js';
@@ -40,6 +42,10 @@ const services = {
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
   compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi, repositories(strapi).tallies) }),
   contest: ({ strapi }: Ctx) => createContestService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi) }),
+  'contest-admin': ({ strapi }: Ctx) =>
+    createContestAdminService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi), log: createContestLog(strapi), contest: pluginServices(strapi).contest }),
+  /** What the contest's organisers did (a table of the plugin's own). */
+  'contest-log': ({ strapi }: Ctx) => createContestLog(strapi),
   /** The contest's entries, attempts and answers (tables of the plugin's own). */
   'contest-entries': ({ strapi }: Ctx) => createContestEntries(strapi),
   /** Published pieces, counted (kept by middlewares/published-tallies.ts, rebuilt at start). */

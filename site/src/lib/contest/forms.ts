@@ -1,0 +1,71 @@
+/**
+ * The contest's forms and cookie, as plain functions: what a registration form sends,
+ * the answers of an attempt form, and the cookie that ties an attempt to the browser
+ * that registered (its secret never goes in a URL).
+ */
+import { contestPaths, type AttemptView, type RegisterEntry } from '@cchc/shared';
+import type { z } from 'zod';
+
+/** Cookie name of an attempt's secret. */
+const COOKIE_PREFIX = 'cchc_thi_';
+/** How long a browser keeps an attempt's secret: long enough to see the result after the round. */
+const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+const field = (form: FormData, name: string): string => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * The body of a registration from its form; the CMS checks every field.
+ * @example registrationOf(form).consent === 'on' // only when the box was ticked
+ */
+export function registrationOf(form: FormData): Record<keyof RegisterEntry.Body, string> & z.input<typeof RegisterEntry.BodySchema> {
+  return {
+    name: field(form, 'name'),
+    birthYear: field(form, 'birthYear'),
+    phone: field(form, 'phone'),
+    citizenId: field(form, 'citizenId'),
+    audience: field(form, 'audience'),
+    agency: field(form, 'agency'),
+    commune: field(form, 'commune'),
+    consent: field(form, 'consent'),
+  };
+}
+
+/** The form field of a question: `q-<id>`, one value per chosen option. */
+export const answerField = (questionId: string) => `q-${questionId}`;
+
+/** The answers an attempt form carries, for the attempt's own questions only. */
+export function answersOf(form: FormData, questions: AttemptView['questions']): Record<string, number[]> {
+  const answers: Record<string, number[]> = {};
+  for (const q of questions) {
+    const chosen = form
+      .getAll(answerField(q.id))
+      .map((v) => (typeof v === 'string' && /^\d$/.test(v) ? Number(v) : NaN))
+      .filter((n) => Number.isInteger(n));
+    if (chosen.length > 0) answers[q.id] = [...new Set(chosen)].sort((a, b) => a - b);
+  }
+  return answers;
+}
+
+/** The Set-Cookie value that keeps an attempt's entry and secret in this browser only. */
+export function attemptCookie(attemptId: string, entry: string, secret: string, secure: boolean): string {
+  const attrs = [`Path=${contestPaths.list}`, `Max-Age=${COOKIE_MAX_AGE_SECONDS}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])];
+  return `${COOKIE_PREFIX}${attemptId}=${entry}.${secret}; ${attrs.join('; ')}`;
+}
+
+/**
+ * The entry and secret this browser holds for an attempt, or null.
+ * @example attemptSecret('cchc_thi_ab12=e1.s3cr3t; x=y', 'ab12') // { entry: 'e1', secret: 's3cr3t' }
+ */
+export function attemptSecret(cookieHeader: string | null, attemptId: string): { entry: string; secret: string } | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name !== `${COOKIE_PREFIX}${attemptId}`) continue;
+    const match = /^([a-z0-9]{1,40})\.([A-Za-z0-9_-]{20,100})$/.exec(rest.join('='));
+    return match ? { entry: match[1]!, secret: match[2]! } : null;
+  }
+  return null;
+}
