@@ -9,13 +9,12 @@
 // checks the figures against what was inserted.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { CMS } from '../lib/paths.mjs';
 import { startCms, stopProcess } from '../lib/stack.mjs';
+import { adminToken, machineLine, onEachDatabase } from './servers.mjs';
 import { percentile } from './stats.mjs';
 
 const RUNS = 20;
@@ -24,7 +23,6 @@ const YEAR = 2024;
 const QUARTER = 2;
 const TARGET_MS = 100;
 const PASSWORD = 'BenchDemo2024!';
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FILL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compliance-fill.mjs');
 
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -47,16 +45,6 @@ function fillDatabase(env, size) {
     readline.createInterface({ input: child.stderr }).on('line', collect);
     child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`filling the database failed (exit ${code}):\n${tail.join('\n')}`))));
   });
-}
-
-async function adminToken(cmsUrl) {
-  const res = await fetch(`${cmsUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@cchc.local', password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`admin sign-in answered ${res.status}`);
-  return (await res.json()).data.token;
 }
 
 /** Times `count` sequential requests; returns sorted durations in ms and the last body. */
@@ -112,7 +100,7 @@ async function benchOn(database, tmp, pgUrl, size) {
   const cms = await startCms({ port: 13_380, host: '127.0.0.1', env, log: false });
   try {
     const bootSeconds = (performance.now() - bootStarted) / 1000;
-    const token = await adminToken(cms.url);
+    const token = await adminToken(cms.url, PASSWORD);
     const url = `${cms.url}/cchc/compliance?year=${YEAR}&quarter=${QUARTER}`;
     await time(url, token, 2); // warm-up: first queries, JIT
     const adminBaseline = await time(`${cms.url}/admin/users/me`, token, RUNS);
@@ -132,48 +120,11 @@ async function benchOn(database, tmp, pgUrl, size) {
   }
 }
 
-/** A fresh PostgreSQL database, or null when PostgreSQL is not reachable. */
-async function createPgDatabase() {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `cchc_bench_${process.pid}_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
-}
-
 export async function benchCompliance(size = { agencies: 200, articles: 50_000 }) {
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-bench-compliance-'));
-  const results = [];
-  try {
-    results.push(await benchOn('sqlite', tmp, null, size));
-    const pgDb = await createPgDatabase();
-    if (!pgDb) console.warn(`[bench] PostgreSQL is not reachable at ${PG_ADMIN_URL}: SQLite only.`);
-    else {
-      try {
-        results.push(await benchOn('postgres', tmp, pgDb.url, size));
-      } finally {
-        await pgDb.drop();
-      }
-    }
-  } finally {
-    await fs.rm(tmp, { recursive: true, force: true });
-  }
+  const results = await onEachDatabase('compliance', (database, tmp, pgUrl) => benchOn(database, tmp, pgUrl, size));
 
   console.log('');
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(machineLine());
   console.log(`Quarterly compliance report, ${YEAR} Q${QUARTER}: ${size.agencies} synthetic agencies and ${size.articles} synthetic articles (all dated ${YEAR}) on top of the demo seed; ${RUNS} sequential requests`);
   console.log('| database | agencies in report | JSON p50 ms | JSON p95 ms | baseline p50 ms | p95 ÷ baseline p50 | CSV p50 ms | XLSX p50 ms | fill s | boot s |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

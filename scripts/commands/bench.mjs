@@ -1,6 +1,7 @@
-// `npm run bench [-- site|search|compliance]`: the benchmarks (not timed tests); each prints
+// `npm run bench [-- site|search|compliance|contest]`: the benchmarks (not timed tests); each prints
 // its figures with the baseline or target measured in the same run.
 import { benchCompliance } from '../bench/compliance.mjs';
+import { benchContest } from '../bench/contest.mjs';
 import { benchSearch } from '../bench/search.mjs';
 import { benchSite } from '../bench/site.mjs';
 import { buildAll } from '../lib/build.mjs';
@@ -10,6 +11,7 @@ const BENCHES = {
   site: () => benchSite(),
   search: () => benchSearch({ size: Number(process.env.BENCH_ARTICLES ?? 100_000) }),
   compliance: () => benchCompliance(),
+  contest: () => benchContest(),
 };
 
 export default async function bench(args) {

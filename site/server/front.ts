@@ -4,7 +4,7 @@
  * CMS, and takes signed purge calls from the CMS.
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PurgeRequestSchema, isPrivateRequest } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, isPrivateRequest } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
@@ -63,7 +63,7 @@ function sameOrigin(req: http.IncomingMessage): boolean {
 /** True when a rendered answer may be stored: a public 200. */
 function isCacheable(rendered: Rendered): boolean {
   const cacheControl = String(rendered.headers['cache-control'] ?? '');
-  return rendered.status === 200 && /\bpublic\b/.test(cacheControl) && !/no-store|private/.test(cacheControl);
+  return rendered.status === 200 && /\bpublic\b/.test(cacheControl) && !/no-store|private/.test(cacheControl) && rendered.headers['set-cookie'] === undefined;
 }
 
 /** The headers of a rendered answer worth replaying. */
@@ -139,6 +139,9 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 
 /** Creates the request handler of the front server. */
 export function createFrontHandler({ config, cache, render, now, log, renderBudget = createRenderBudget(config.rendersPerMinute), staticFiles = new Map(), passThrough }: FrontDeps) {
+  // An attempt saves each answer: a budget of its own, ten times the renders', so that an office
+  // whose officials share one address can take the contest together.
+  const privateBudget = createRenderBudget(config.rendersPerMinute * 10);
   // Built once: the hot path only copies them.
   const headersOver: Record<'http' | 'https', Headers> = {
     http: securityHeaders(config.mediaOrigins, false, config.frameHosts),
@@ -231,7 +234,13 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
       if (length > MAX_FORM_BODY) return refuse(413, 'Nội dung gửi lên quá lớn.');
       if (!sameOrigin(req)) return refuse(403, 'Biểu mẫu phải được gửi từ chính trang này.');
     }
-    const wait = await renderBudget(clientOf(req, config.trustProxy));
+    const client = clientOf(req, config.trustProxy);
+    // Whatever the visitor sent under these names is replaced: the pages pass the address on to the
+    // CMS (which counts registrations by it), mark the answer no-store, and set Secure cookies over https.
+    req.headers[VISITOR_HEADER] = client;
+    req.headers[PRIVATE_REQUEST_HEADER] = '1';
+    req.headers[VISITOR_SCHEME_HEADER] = cameOverHttps(req) ? 'https' : 'http';
+    const wait = await privateBudget(client);
     if (wait !== null) return refuse(429, `Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`, { 'retry-after': String(wait) });
     await passThrough(req, res);
   }

@@ -6,7 +6,7 @@
  * Steering Committee website's home page.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { COMMITTEE_ROOT, SITE_PATHS, isPrivateRequest } from '@cchc/shared';
+import { COMMITTEE_ROOT, PRIVATE_REQUEST_HEADER, SITE_PATHS, isPrivateRequest } from '@cchc/shared';
 import { reformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
 import { TAG, addCacheTags } from './lib/cache-tags';
@@ -33,11 +33,19 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
     console.error(`[site] ${context.url.pathname}: ${error.message}${cause}`);
     context.locals.cmsUnavailable = true;
+    // A form's body has been read: Astro cannot rewrite to the 503 page, so it is answered in plain text.
+    if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
+      return new Response('Hệ thống đang tạm gián đoạn, thông tin bạn gửi chưa được ghi nhận. Vui lòng quay lại và gửi lại sau ít phút.', {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) },
+      });
+    }
     response = await context.rewrite(UNAVAILABLE_ROUTE);
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   }
   // An entrant's pages and the contest's forms are per visitor: never stored, by the site or anyone.
-  response.headers.set('Cache-Control', isPrivateRequest(context.request.method, context.url.pathname) ? 'no-store' : cacheControlFor(response.status));
+  const isPrivate = context.request.headers.get(PRIVATE_REQUEST_HEADER) === '1' || isPrivateRequest(context.request.method, context.url.pathname);
+  response.headers.set('Cache-Control', isPrivate ? 'no-store' : cacheControlFor(response.status));
   // Every page shows the reform areas in its navigation and names of agencies and topics.
   if (response.status === 200) addCacheTags(response.headers, [TAG.taxonomy]);
   if (response.headers.get('Content-Type') === 'text/html') {

@@ -9,6 +9,8 @@ import { Workbook } from 'exceljs';
 import {
   BANK_COLUMNS,
   ENTRY_SECRET_HEADER,
+  SITE_KEY_HEADER,
+  VISITOR_HEADER,
   GetBankTemplate,
   GetRoundRanking,
   ImportBank,
@@ -214,6 +216,20 @@ describe('registration', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(409)]);
   });
 
+  test('a visitor past the hourly budget of registrations gets a 429 in Vietnamese; a visitor named without the site\'s key is not believed', async () => {
+    const visitor = `10.${Date.now() % 250}.${Math.floor(Math.random() * 250)}.7`;
+    const as = (headers: Record<string, string>) =>
+      fetch(`${cms()}${pathOf(RegisterEntry.Endpoint, { params: { round: openRound } })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(entrant()) });
+    const site = { [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: visitor };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await as(site)).status);
+    expect(statuses).toEqual([...Array(20).fill(200), 429]);
+    const refused = await as(site);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('quá nhiều lượt đăng ký');
+    // Without the key the header is the caller's word: the request is counted by its own address (here, exempt).
+    expect((await as({ [VISITOR_HEADER]: visitor })).status).toBe(200);
+  });
+
   test('an unknown round answers 404 and a round not open answers 409', async () => {
     expect((await register('khongcodotthinay', entrant())).status).toBe(404);
     const later = await makeRound(9, new Date(Date.now() + 86_400_000), new Date(Date.now() + 2 * 86_400_000));
@@ -230,6 +246,7 @@ describe('an attempt', () => {
     expect(new Set(attempt.questions.map((q) => q.id)).size).toBe(PER_ATTEMPT);
     for (const q of attempt.questions) expect(correctOf.has(q.id)).toBe(true);
     expect(attempt.secondsLeft).toBeGreaterThan(14 * 60);
+    expect(attempt.review).toBeNull();
     expect([...allKeys(attempt)]).not.toContain('correct');
     expect(JSON.stringify(attempt)).not.toContain('Giải thích bí mật');
   });
@@ -308,6 +325,9 @@ describe('the clock', () => {
     expect(view.state).toBe('expired');
     expect(view.answers).toEqual({ [first!.id]: correctOf.get(first!.id) });
     expect(view.result).toEqual({ score: 1, max: PER_ATTEMPT });
+    // Closed: the keys and explanations come with the attempt now, and only now.
+    expect(view.review!.map((r) => [r.question, r.correct])).toEqual(view.questions.map((q) => [q.id, correctOf.get(q.id)]));
+    expect(view.review!.every((r) => r.explanation.startsWith('Giải thích bí mật'))).toBe(true);
   });
 });
 

@@ -33,6 +33,9 @@ const form = (fields: Record<string, string | string[]>) => {
 const post = (p: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
   page(p, { method: 'POST', body: form(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin(), ...headers } });
 
+/** The cookies an answer set, as a browser would send them back. */
+const jarOf = (headers: Headers) => ({ cookie: headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ') });
+
 const phone = () => `09${String(Date.now() % 100_000_000).padStart(8, '0')}`;
 
 /** The open round's id, read from the registration form. */
@@ -74,10 +77,15 @@ describe('an entrant without JavaScript', () => {
     expect(registered.status, registered.html.slice(0, 500)).toBe(303);
     const location = registered.headers.get('location')!;
     expect(location).toMatch(/^\/cuoc-thi\/bai-thi\/[a-z0-9]+$/);
-    const cookie = registered.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Lax/);
-    const jar = { cookie: cookie.split(';')[0]! };
+    const cookies = registered.headers.getSetCookie();
+    // The registration's cookie for the round, and the attempt's.
+    expect(cookies).toHaveLength(2);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).not.toMatch(/Secure/); // the test's site is plain http
+    }
+    const jar = jarOf(registered.headers);
 
     const attempt = await page(location, { headers: jar });
     expect(attempt.status).toBe(200);
@@ -108,6 +116,10 @@ describe('an entrant without JavaScript', () => {
     expect(again.status).toBe(409);
     expect(again.html).toContain('Số điện thoại này đã được dùng');
     expect(again.html).toContain('value="Người dân thử nghiệm"');
+    // The browser that registered is not asked to register again: it is told its one attempt is used.
+    const sameBrowser = await post(contestPage, { round, name: 'Người dân thử nghiệm', birthYear: '1990', phone: number, audience: 'nguoi-dan', consent: 'on' }, jar);
+    expect(sameBrowser.status).toBe(409);
+    expect(sameBrowser.html).toContain('hết số lượt thi');
   });
 
   test('a form without consent comes back with the reason and what was typed', async () => {
@@ -132,7 +144,7 @@ describe('the attempt page', () => {
   test('the script\'s autosave saves one answer with the cookie, and refuses a form from another site', async () => {
     const registered = await post(contestPage, { round: await openRoundId(), name: 'Người dùng điện thoại', birthYear: '2000', phone: phone(), audience: 'nguoi-dan', consent: 'on' });
     const location = registered.headers.get('location')!;
-    const jar = { cookie: registered.headers.get('set-cookie')!.split(';')[0]! };
+    const jar = jarOf(registered.headers);
     const attempt = await page(location, { headers: jar });
     const [, field, value] = /name="q-([a-z0-9]+)" value="(\d)"/.exec(attempt.html)!;
     const saved = await fetch(site(contestPaths.answer(location.split('/').pop()!)), {

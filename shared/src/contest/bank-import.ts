@@ -42,6 +42,11 @@ export interface BankImport {
 /** Column of each field (0-based), as BANK_COLUMNS lists them. */
 const COL = { text: 0, kind: 1, firstOption: 2, answer: 2 + MAX_OPTIONS, explanation: 3 + MAX_OPTIONS, area: 4 + MAX_OPTIONS, difficulty: 5 + MAX_OPTIONS, audience: 6 + MAX_OPTIONS } as const;
 
+/** Longest question, option and explanation (the content type's limits). */
+const MAX_TEXT = 2000;
+const MAX_OPTION = 500;
+const MAX_EXPLANATION = 3000;
+
 const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
 const KINDS: Record<string, QuestionKind> = { 'một': 'single', 'mot': 'single', single: 'single', 'nhiều': 'multiple', 'nhieu': 'multiple', multiple: 'multiple' };
 
@@ -85,6 +90,9 @@ export function readBank(rows: ReadonlyArray<ReadonlyArray<string>>, areas: read
     const audienceLabel = fold(cell(COL.audience));
     const audience = audienceLabel === '' ? null : CONTEST_AUDIENCES.find((a) => a.code === audienceLabel || fold(a.label) === audienceLabel)?.code;
     if (audience === undefined) messages.push(`Đối tượng "${cell(COL.audience)}" không có; các mã: ${CONTEST_AUDIENCES.map((a) => a.code).join(', ')}.`);
+    if (text.length > MAX_TEXT) messages.push(`Câu hỏi dài quá ${MAX_TEXT} ký tự.`);
+    if (options.some((o) => o.length > MAX_OPTION)) messages.push(`Có phương án dài quá ${MAX_OPTION} ký tự.`);
+    if (cell(COL.explanation).length > MAX_EXPLANATION) messages.push(`Giải thích dài quá ${MAX_EXPLANATION} ký tự.`);
     if (kind) messages.push(...questionProblems({ kind, text, options, correct }));
     if (messages.length > 0) {
       errors.push({ row, messages: [...new Set(messages)] });

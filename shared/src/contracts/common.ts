@@ -85,3 +85,8 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
  * rate limit does not apply to it.
  */
 export const SITE_KEY_HEADER = 'x-cchc-site-key';
+/**
+ * The address of the visitor on whose behalf the site calls (its front server sets it,
+ * overwriting whatever the visitor sent); the CMS believes it only with the site's key.
+ */
+export const VISITOR_HEADER = 'x-cchc-visitor';

@@ -28,7 +28,11 @@ export type AdminRound = z.infer<typeof AdminRoundSchema>;
 
 /** GET /cchc/contest-rounds */
 export namespace ListContestRounds {
-  export const ResponseSchema = z.object({ data: z.array(AdminRoundSchema) });
+  export const ResponseSchema = z.object({
+    data: z.array(AdminRoundSchema),
+    /** Every contest, shown on the site or not, with or without rounds (the bank can be filled before the first round). */
+    contests: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string() })),
+  });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({
     name: 'listContestRounds',
@@ -108,8 +112,8 @@ export namespace GetBankTemplate {
   });
 }
 
-/** Largest spreadsheet taken (base64 of up to 2 MB). */
-export const MAX_BANK_FILE_BYTES = 2 * 1024 * 1024;
+/** Largest spreadsheet taken: 700 KB (sent as base64 in JSON, within the CMS's 1 MB body limit); a bank of 1,000 questions is about 100 KB. */
+export const MAX_BANK_FILE_BYTES = 700 * 1024;
 
 /** POST /cchc/contests/:contest/bank: previews (commit false) or imports (commit true) a filled template. */
 export namespace ImportBank {
@@ -117,7 +121,7 @@ export namespace ImportBank {
   export const BodySchema = z.object({
     file: z
       .string({ error: 'Hãy chọn tệp XLSX theo mẫu.' })
-      .max(Math.ceil((MAX_BANK_FILE_BYTES * 4) / 3) + 4, { error: 'Tệp quá lớn (tối đa 2 MB).' })
+      .max(Math.ceil((MAX_BANK_FILE_BYTES * 4) / 3) + 4, { error: 'Tệp quá lớn (tối đa 700 KB).' })
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Tệp không đọc được.' }),
     commit: z.boolean().default(false),
   });

@@ -84,6 +84,8 @@ export const AttemptViewSchema = z.object({
   prediction: z.number().int().nullable(),
   /** The score, once the round's policy lets the entrant see it; null before. */
   result: z.object({ score: z.number().int(), max: z.number().int() }).nullable(),
+  /** Once the round has closed (never before): each question's correct options and explanation. */
+  review: z.array(z.object({ question: z.string(), correct: z.array(z.number().int()), explanation: z.string() })).nullable(),
 });
 export type AttemptView = z.infer<typeof AttemptViewSchema>;
 

@@ -115,6 +115,11 @@ export const contestPaths = {
   answer: (id: string) => `${CONTEST_ROOT}/bai-thi/${id}/tra-loi`,
 } as const;
 
+/** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */
+export const PRIVATE_REQUEST_HEADER = 'x-cchc-private';
+/** Set with it: `https` when the visitor's connection was (directly or through the trusted proxy), else `http`. */
+export const VISITOR_SCHEME_HEADER = 'x-cchc-scheme';
+
 /**
  * True for requests the site answers per visitor and never from its page cache: an
  * entrant's attempt pages, and every form sent to the contest. Everything else is a

@@ -13,6 +13,7 @@
 import {
   ErrorResponseSchema,
   SITE_KEY_HEADER,
+  VISITOR_HEADER,
   ListReformAreas,
   pathOf,
   queryString,
@@ -51,8 +52,9 @@ export interface CmsClient {
   /**
    * Sends a visitor's action to a public endpoint (a form of the contest): body and headers
    * as declared, nothing cached or tagged; a refusal (4xx) is an answer, not an error.
+   * `visitor` is the address the front server named (the CMS counts registrations by it).
    */
-  send<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>): Promise<Sent<E>>;
+  send<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>, visitor?: string | null): Promise<Sent<E>>;
   /** The reform areas in display order, kept in memory for a minute (the navigation of every page). */
   reformAreas(): Promise<ReformArea[]>;
   /** A text file of the CMS upload folder (caption files), or null when it is not there. */
@@ -133,12 +135,17 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return parsed.data as Answer<E>;
   }
 
-  async function send<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}): Promise<Sent<E>> {
+  async function send<E extends AnyEndpoint>(endpoint: E, input: CallInput<E> = {}, visitor: string | null = null): Promise<Sent<E>> {
     if (endpoint.api !== 'content-api') throw new CmsContractError(`The site only calls the public API: ${endpoint.name}`);
     const path = pathOf(endpoint, input);
     if (path === null) return { ok: false, status: 404, message: 'Không tìm thấy.' };
     const key = options.siteKey?.();
-    const headers: Record<string, string> = { accept: 'application/json', ...(key ? { [SITE_KEY_HEADER]: key } : {}), ...((input.headers ?? {}) as Record<string, string>) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(key ? { [SITE_KEY_HEADER]: key } : {}),
+      ...(visitor ? { [VISITOR_HEADER]: visitor } : {}),
+      ...((input.headers ?? {}) as Record<string, string>),
+    };
     const hasBody = endpoint.method !== 'GET';
     if (hasBody) headers['content-type'] = 'application/json';
     let response: Response;

@@ -29,7 +29,7 @@ describe('plugin configuration', () => {
     for (const name of Object.values(ENV_NAMES)) delete process.env[name];
     const config = validateConfig(configFromEnv(env));
     expect(config).toMatchObject({ seedDir: 'seed/demo', scheduleCheckSeconds: 30, notify: false, responseCacheSeconds: 300 });
-    expect(config.rateLimit).toEqual({ points: 120, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: '' });
+    expect(config.rateLimit).toEqual({ points: 120, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: '', registrationsPerClientHour: 20, registrationsPerPhoneHour: 5 });
     expect(config.uploadLimits.videoMb).toBe(500);
   });
 

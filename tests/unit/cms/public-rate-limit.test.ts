@@ -39,7 +39,16 @@ async function request(middleware: ReturnType<typeof createPublicRateLimit>['mid
   return ctx;
 }
 
-const config = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({ points: 6, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: 'khoa-cua-site', ...overrides });
+const config = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({
+  points: 6,
+  durationSeconds: 60,
+  redisUrl: '',
+  exemptIps: [],
+  siteApiKey: 'khoa-cua-site',
+  registrationsPerClientHour: 3,
+  registrationsPerPhoneHour: 2,
+  ...overrides,
+});
 
 test.each([
   ['/api/cchc/topics', '', 1],
@@ -81,6 +90,28 @@ describe('in memory', () => {
     // Another address of the same IPv6 /64 is the same client.
     for (let i = 0; i < 6; i++) await request(limit.middleware, '/api/cchc/topics', `2001:db8:9:9::${i + 1}`);
     expect((await request(limit.middleware, '/api/cchc/topics', '2001:db8:9:9::ff')).status).toBe(429);
+  });
+});
+
+describe('contest registrations', () => {
+  const limit = createPublicRateLimit(config({ exemptIps: ['10.5.5.5'] }), () => {});
+  afterAll(() => limit.close());
+
+  test('the visitor the site names is the client only with the site\'s key', () => {
+    expect(limit.clientOf({ 'x-cchc-site-key': 'khoa-cua-site', 'x-cchc-visitor': '10.1.1.1' }, '127.0.0.1')).toBe('10.1.1.1');
+    expect(limit.clientOf({ 'x-cchc-site-key': 'sai-khoa', 'x-cchc-visitor': '10.1.1.1' }, '127.0.0.2')).toBe('127.0.0.2');
+    expect(limit.clientOf({ 'x-cchc-visitor': '10.1.1.1' }, '::ffff:127.0.0.3')).toBe('127.0.0.3');
+  });
+
+  test('an address past its hourly budget, or a phone past its own, gets a 429 in Vietnamese; an exempt address never does', async () => {
+    await limit.registration('10.2.2.2', '0905000001');
+    await limit.registration('10.2.2.2', '0905000002');
+    await limit.registration('10.2.2.2', '0905000003');
+    await expect(limit.registration('10.2.2.2', '0905000004')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('Vui lòng thử lại sau') });
+    await limit.registration('10.3.3.3', '0905000009');
+    await limit.registration('10.4.4.4', '0905000009');
+    await expect(limit.registration('10.6.6.6', '0905000009')).rejects.toMatchObject({ name: 'RateLimitError' });
+    for (let i = 0; i < 10; i++) await limit.registration('10.5.5.5', `09050001${String(i).padStart(2, '0')}`);
   });
 });
 

@@ -6,8 +6,10 @@
 import { contestPaths, type AttemptView, type RegisterEntry } from '@cchc/shared';
 import type { z } from 'zod';
 
-/** Cookie name of an attempt's secret. */
+/** Cookie name of an attempt's entry and secret. */
 const COOKIE_PREFIX = 'cchc_thi_';
+/** Cookie name of a registration's entry and secret, by round: a browser that registered starts (or resumes) without registering again. */
+const ENTRY_COOKIE_PREFIX = 'cchc_dk_';
 /** How long a browser keeps an attempt's secret: long enough to see the result after the round. */
 const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
@@ -49,23 +51,42 @@ export function answersOf(form: FormData, questions: AttemptView['questions']): 
   return answers;
 }
 
-/** The Set-Cookie value that keeps an attempt's entry and secret in this browser only. */
-export function attemptCookie(attemptId: string, entry: string, secret: string, secure: boolean): string {
+const cookie = (name: string, entry: string, secret: string, secure: boolean) => {
   const attrs = [`Path=${contestPaths.list}`, `Max-Age=${COOKIE_MAX_AGE_SECONDS}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])];
-  return `${COOKIE_PREFIX}${attemptId}=${entry}.${secret}; ${attrs.join('; ')}`;
+  return `${name}=${entry}.${secret}; ${attrs.join('; ')}`;
+};
+
+function readCookie(cookieHeader: string | null, wanted: string): { entry: string; secret: string } | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name !== wanted) continue;
+    const match = /^([a-z0-9]{1,40})\.([A-Za-z0-9_-]{20,100})$/.exec(rest.join('='));
+    return match ? { entry: match[1]!, secret: match[2]! } : null;
+  }
+  return null;
 }
+
+/** The Set-Cookie value that keeps an attempt's entry and secret in this browser only. */
+export const attemptCookie = (attemptId: string, entry: string, secret: string, secure: boolean): string => cookie(`${COOKIE_PREFIX}${attemptId}`, entry, secret, secure);
+
+/** The Set-Cookie value that keeps a round's registration in this browser, set as soon as the CMS has recorded it. */
+export const entryCookie = (roundId: string, entry: string, secret: string, secure: boolean): string => cookie(`${ENTRY_COOKIE_PREFIX}${roundId}`, entry, secret, secure);
 
 /**
  * The entry and secret this browser holds for an attempt, or null.
  * @example attemptSecret('cchc_thi_ab12=e1.s3cr3t; x=y', 'ab12') // { entry: 'e1', secret: 's3cr3t' }
  */
-export function attemptSecret(cookieHeader: string | null, attemptId: string): { entry: string; secret: string } | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name !== `${COOKIE_PREFIX}${attemptId}`) continue;
-    const match = /^([a-z0-9]{1,40})\.([A-Za-z0-9_-]{20,100})$/.exec(rest.join('='));
-    return match ? { entry: match[1]!, secret: match[2]! } : null;
+export const attemptSecret = (cookieHeader: string | null, attemptId: string) => readCookie(cookieHeader, `${COOKIE_PREFIX}${attemptId}`);
+
+/** The registration this browser holds for a round, or null. */
+export const entrySecret = (cookieHeader: string | null, roundId: string) => (/^[a-z0-9]{1,40}$/.test(roundId) ? readCookie(cookieHeader, `${ENTRY_COOKIE_PREFIX}${roundId}`) : null);
+
+/** The form a POST carries, or null when it carries none (a body that is not a form). */
+export async function formOf(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
   }
-  return null;
 }

@@ -57,6 +57,9 @@ export const KUI = {
   scoreLater: 'Điểm sẽ được công bố sau khi đợt thi kết thúc.',
   noAccess: 'Không mở được bài thi này trên trình duyệt này. Bài thi gắn với trình duyệt đã dùng để đăng ký.',
   backToContest: 'Về trang cuộc thi',
+  reviewTitle: 'Đáp án và giải thích',
+  rightOption: 'đáp án đúng',
+  yourChoice: 'bạn đã chọn',
   autosaveOn: 'Câu trả lời được lưu tự động.',
   audience: (code: ContestAudience) => CONTEST_AUDIENCES.find((a) => a.code === code)?.label ?? code,
 } as const;

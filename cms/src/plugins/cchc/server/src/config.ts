@@ -33,6 +33,10 @@ const RateLimitSchema = z.object({
   exemptIps: z.array(z.string()),
   /** The site's key (SITE_API_KEY); empty: no client is exempt by key. */
   siteApiKey: z.string(),
+  /** Contest registrations an address may attempt per hour (the site forwards its visitors' addresses). */
+  registrationsPerClientHour: wholeNumber(1),
+  /** Contest registrations one phone number may be used for per hour. */
+  registrationsPerPhoneHour: wholeNumber(1),
 });
 /** Rate limits of the public API. */
 export type RateLimitConfig = z.output<typeof RateLimitSchema>;
@@ -84,6 +88,8 @@ export const ENV_NAMES: Record<string, string> = {
   'rateLimit.redisUrl': 'REDIS_URL',
   'rateLimit.exemptIps': 'RATE_LIMIT_EXEMPT_IPS',
   'rateLimit.siteApiKey': 'SITE_API_KEY',
+  'rateLimit.registrationsPerClientHour': 'CONTEST_REGISTRATIONS_PER_CLIENT_HOUR',
+  'rateLimit.registrationsPerPhoneHour': 'CONTEST_REGISTRATIONS_PER_PHONE_HOUR',
   responseCacheSeconds: 'CCHC_RESPONSE_CACHE_SECONDS',
 };
 
@@ -122,6 +128,8 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       redisUrl: env('REDIS_URL', '') ?? '',
       exemptIps: env.array('RATE_LIMIT_EXEMPT_IPS', []) ?? [],
       siteApiKey: env('SITE_API_KEY', '') ?? '',
+      registrationsPerClientHour: env.int('CONTEST_REGISTRATIONS_PER_CLIENT_HOUR', 20) ?? 20,
+      registrationsPerPhoneHour: env.int('CONTEST_REGISTRATIONS_PER_PHONE_HOUR', 5) ?? 5,
     },
     responseCacheSeconds: env.int('CCHC_RESPONSE_CACHE_SECONDS', 300) ?? 300,
   };

@@ -14,13 +14,13 @@ export const POST: APIRoute = async ({ params, request }) => {
   const id = params.id ?? '';
   const held = attemptSecret(request.headers.get('cookie'), id);
   if (!held) return json(404, { error: 'Không tìm thấy bài thi trên trình duyệt này.' });
-  let body: { question?: unknown; chosen?: unknown };
+  let body: { question?: unknown; chosen?: unknown } | null;
   try {
     body = (await request.json()) as typeof body;
   } catch {
     return json(400, { error: 'Nội dung không phải JSON.' });
   }
-  if (typeof body.question !== 'string' || !Array.isArray(body.chosen)) return json(400, { error: 'Cần { "question": "…", "chosen": [số] }.' });
+  if (!body || typeof body !== 'object' || typeof body.question !== 'string' || !Array.isArray(body.chosen)) return json(400, { error: 'Cần { "question": "…", "chosen": [số] }.' });
   const saved = await send(SaveAnswer.Endpoint, {
     params: { attempt: id, question: body.question },
     headers: { [ENTRY_SECRET_HEADER]: held.secret },

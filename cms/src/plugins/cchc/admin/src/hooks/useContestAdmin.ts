@@ -13,7 +13,8 @@ function save(blob: Blob, fileName: string): void {
   link.href = url;
   link.download = fileName;
   link.click();
-  URL.revokeObjectURL(url);
+  // Later than the click: some browsers start the download only after this turn of the event loop.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** A file's content as base64, for the import endpoint. */
@@ -29,13 +30,17 @@ export function useContestAdmin() {
   const { get } = useFetchClient();
   const call = useCall();
   const [rounds, setRounds] = useState<AdminRound[] | null>(null);
+  const [contests, setContests] = useState<ListContestRounds.Response['contests']>([]);
   const [actions, setActions] = useState<ListContestActions.Response['data']>([]);
   const [failed, setFailed] = useState(false);
 
   const reload = useCallback(() => {
     setFailed(false);
     call(ListContestRounds.Endpoint)
-      .then(({ data }) => setRounds(data))
+      .then(({ data, contests: all }) => {
+        setRounds(data);
+        setContests(all);
+      })
       .catch(() => setFailed(true));
     call(ListContestActions.Endpoint)
       .then(({ data }) => setActions(data))
@@ -60,5 +65,5 @@ export function useContestAdmin() {
     return result.data;
   };
 
-  return { rounds, actions, failed, ranking, exportRanking, template, importBank };
+  return { rounds, contests, actions, failed, ranking, exportRanking, template, importBank };
 }

@@ -14,7 +14,7 @@ import { msg } from '../utils/messages';
 export const ContestPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const { toggleNotification } = useNotification();
-  const { rounds, actions, failed, ranking, exportRanking, template, importBank } = useContestAdmin();
+  const { rounds, contests, actions, failed, ranking, exportRanking, template, importBank } = useContestAdmin();
   const [selected, setSelected] = useState<string | null>(null);
   const [shown, setShown] = useState<GetRoundRanking.Response['data'] | null>(null);
 
@@ -26,7 +26,6 @@ export const ContestPage = () => {
       .catch(() => toggleNotification({ type: 'danger', message: formatMessage(msg('contest.ranking.error')) }));
   }, [selected, ranking]);
 
-  const contests = [...new Map((rounds ?? []).map((r) => [r.contest.id, { id: r.contest.id, title: r.contest.title }])).values()];
   const exportButton = (format: 'xlsx' | 'winners') => (
     <Button variant="secondary" startIcon={<Download />} onClick={() => selected && exportRanking(selected, format).catch(() => toggleNotification({ type: 'danger', message: formatMessage(msg('contest.ranking.error')) }))}>
       {formatMessage(msg(`contest.ranking.export.${format}`))}

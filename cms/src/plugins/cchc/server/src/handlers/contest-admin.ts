@@ -3,7 +3,10 @@ import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListC
 import { FileDownload, defineRoute } from '../http/define-route.js';
 
 export default [
-  defineRoute(ListContestRounds.Endpoint, async (_, { services }) => ({ data: await services['contest-admin'].rounds() })),
+  defineRoute(ListContestRounds.Endpoint, async (_, { services }) => {
+    const { rounds, contests } = await services['contest-admin'].rounds();
+    return { data: rounds, contests };
+  }),
   defineRoute(GetRoundRanking.Endpoint, async ({ params, query, caller }, { services }) => {
     const answer = await services['contest-admin'].ranking(params.round, query.format, caller);
     return 'data' in answer ? answer : new FileDownload(answer.body, answer.contentType, answer.fileName);

@@ -5,7 +5,7 @@ import { defineRoute } from '../http/define-route.js';
 export default [
   defineRoute(ListContests.Endpoint, async (_, { services }) => ({ data: await services.contest.list() })),
   defineRoute(GetContest.Endpoint, async ({ params }, { services }) => ({ data: await services.contest.detail(params.slug) })),
-  defineRoute(RegisterEntry.Endpoint, async ({ params, body }, { services }) => ({ data: await services.contest.register(params.round, body) })),
+  defineRoute(RegisterEntry.Endpoint, async ({ params, body, client }, { services }) => ({ data: await services.contest.register(params.round, body, client) })),
   defineRoute(StartAttempt.Endpoint, async ({ params, headers }, { services }) => ({ data: await services.contest.start(params.entry, headers[ENTRY_SECRET_HEADER]) })),
   defineRoute(GetAttempt.Endpoint, async ({ params, headers }, { services }) => ({ data: await services.contest.view(params.attempt, headers[ENTRY_SECRET_HEADER]) })),
   defineRoute(SaveAnswer.Endpoint, async ({ params, headers, body }, { services }) => ({

@@ -31,6 +31,8 @@ export interface RouteInput<E extends AnyEndpoint> {
   query: z.output<E['query']>;
   body: z.output<E['body']>;
   headers: z.output<E['headers']>;
+  /** The client the request is for, as the rate limits key it (the site's visitor, or the sender). */
+  client: string;
   caller: E['access'] extends 'public' ? null : Actor;
 }
 
@@ -67,6 +69,7 @@ interface Ctx {
   params: Record<string, string>;
   query: unknown;
   request: { body?: unknown; headers: Record<string, unknown> };
+  ip: string;
   status: number;
   state: AdminState;
   body: unknown;
@@ -114,6 +117,7 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           query: parseInput(endpoint.query, ctx.query ?? {}),
           body: endpoint.method === 'GET' ? {} : parseInput(endpoint.body, ctx.request.body ?? {}),
           headers: parseInput(endpoint.headers, ctx.request.headers ?? {}),
+          client: tools.services['rate-limit'].clientOf(ctx.request.headers ?? {}, ctx.ip ?? ''),
           caller,
         } as RouteInput<AnyEndpoint>;
         let answer: Awaited<ReturnType<RouteHandler<AnyEndpoint>>>;

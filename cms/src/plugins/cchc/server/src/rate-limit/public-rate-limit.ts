@@ -8,7 +8,8 @@
  */
 import crypto from 'node:crypto';
 import * as shared from '@cchc/shared';
-import { SITE_KEY_HEADER, clientKey, declaredEndpoints, pathPattern } from '@cchc/shared';
+import { SITE_KEY_HEADER, VISITOR_HEADER, clientKey, declaredEndpoints, pathPattern } from '@cchc/shared';
+import { errors } from '@strapi/utils';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
@@ -38,6 +39,9 @@ export function costOf(path: string, query: string): number {
   return Number.isFinite(page) && page > DEEP_PAGE ? Math.max(base, 3) : base;
 }
 
+/** The refusal of a registration past its hourly budget, in Vietnamese. */
+export const tooManyRegistrationsMessage = (minutes: number) => `Đã có quá nhiều lượt đăng ký dự thi từ địa chỉ hoặc số điện thoại này. Vui lòng thử lại sau ${minutes} phút.`;
+
 /** The answer of a limited request, in Vietnamese. */
 export const tooManyMessage = (seconds: number) => `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`;
 
@@ -65,6 +69,17 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
     limiter = new RateLimiterRedis({ storeClient: redis, points: config.points, duration: config.durationSeconds, keyPrefix: 'cchc-public', insuranceLimiter: memory });
   }
   const exempt = new Set(config.exemptIps);
+  /** An hourly budget (contest registrations), in Redis when the general one is. */
+  const hourly = (points: number, keyPrefix: string): RateLimiterAbstract => {
+    const local = new RateLimiterMemory({ points, duration: 3600, keyPrefix });
+    return redis ? new RateLimiterRedis({ storeClient: redis, points, duration: 3600, keyPrefix, insuranceLimiter: local }) : local;
+  };
+  const registrationsByClient = hourly(config.registrationsPerClientHour, 'cchc-registration-client');
+  const registrationsByPhone = hourly(config.registrationsPerPhoneHour, 'cchc-registration-phone');
+  const fromSite = (headers: Record<string, unknown>) => {
+    const key = headers[SITE_KEY_HEADER];
+    return Boolean(config.siteApiKey && typeof key === 'string' && key && sameSecret(key, config.siteApiKey));
+  };
 
   const middleware = async (ctx: KoaContext, next: () => Promise<void>) => {
     // The router matches paths whatever their case: so does the limit.
@@ -88,6 +103,25 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
 
   return {
     middleware,
+    /**
+     * Who a request is for: the visitor the site names (with its key), else the address
+     * that sent it. Keyed like the limits (an IPv6 /64 is one client).
+     */
+    clientOf(headers: Record<string, unknown>, ip: string): string {
+      const visitor = headers[VISITOR_HEADER];
+      return clientKey(fromSite(headers) && typeof visitor === 'string' && visitor ? visitor : ip);
+    },
+    /** Counts a contest registration against its client's and its phone's hourly budgets; a 429 past either. */
+    async registration(client: string, identity: string | null): Promise<void> {
+      if (exempt.has(client)) return;
+      try {
+        await registrationsByClient.consume(client);
+        if (identity) await registrationsByPhone.consume(identity);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        throw new errors.RateLimitError(tooManyRegistrationsMessage(Math.max(1, Math.ceil(refusal.msBeforeNext / 60_000))));
+      }
+    },
     /** Resolves once Redis is connected (until then, and whenever it is down, counts are kept in memory). */
     ready: (): Promise<void> => (redis && redis.status !== 'ready' ? new Promise((resolve) => redis!.once('ready', () => resolve())) : Promise.resolve()),
     close: async () => void (await redis?.quit().catch(() => undefined)),

@@ -45,7 +45,7 @@ export function createContestLog(strapi: Core.Strapi, now: () => number = Date.n
     },
     /** Appends an action, inside the transaction `trx` when the change it records is in one (SQLite has one connection). */
     async record(entry: ContestAction, trx?: Knex.Transaction): Promise<void> {
-      await (trx ?? strapi.db.connection)(table()).insert({ at: now(), actor_id: entry.actorId, actor_name: entry.actorName, action: entry.action, subject: entry.subject, detail: entry.detail ?? '' });
+      await (trx ?? strapi.db.connection)(table()).insert({ at: now(), actor_id: entry.actorId, actor_name: entry.actorName.slice(0, 200), action: entry.action.slice(0, 80), subject: entry.subject.slice(0, 300), detail: entry.detail ?? '' });
     },
     /** The latest actions, newest first. */
     async latest(limit = 200): Promise<Array<{ at: Date; actor: string; action: string; subject: string; detail: string }>> {

@@ -57,6 +57,7 @@ const QuestionRow = z.object({
   text: z.string(),
   options: z.array(z.string()),
   correct: z.array(z.number().int()),
+  explanation: z.string().nullable().transform((v) => v ?? ''),
   audience: z.enum(CONTEST_AUDIENCE_CODES).nullable(),
 });
 export type QuestionRecord = z.infer<typeof QuestionRow>;
@@ -76,6 +77,11 @@ export function createContestRepository(strapi: Core.Strapi) {
       .then((rows) => z.array(RoundRow).parse(rows));
 
   return {
+    /** Every contest, shown on the site or not, newest first. */
+    async allContests(): Promise<ContestRecord[]> {
+      return z.array(ContestRow).parse(await strapi.db.query(UID.contest).findMany({ select: CONTEST_FIELDS, orderBy: [{ id: 'desc' }] }));
+    },
+
     /** The visible contests, newest first. */
     async visibleContests(): Promise<ContestRecord[]> {
       const rows = await strapi.db.query(UID.contest).findMany({ where: { visible: { $ne: false } }, select: CONTEST_FIELDS, orderBy: [{ id: 'desc' }] });
@@ -105,7 +111,7 @@ export function createContestRepository(strapi: Core.Strapi) {
       if (!contest) return [];
       const where: Record<string, unknown> = { contest: { documentId: contest } };
       if (round.audience) where.$or = [{ audience: round.audience }, { audience: null }];
-      const rows = await strapi.db.query(UID.contestQuestion).findMany({ where, select: ['documentId', 'kind', 'text', 'options', 'correct', 'audience'] });
+      const rows = await strapi.db.query(UID.contestQuestion).findMany({ where, select: ['documentId', 'kind', 'text', 'options', 'correct', 'explanation', 'audience'] });
       // A question the Content Manager let through malformed is left out of the bank rather than breaking every attempt.
       return rows.flatMap((row: unknown) => {
         const parsed = QuestionRow.safeParse(row);

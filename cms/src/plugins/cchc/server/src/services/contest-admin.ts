@@ -24,6 +24,8 @@ const ADMIN_MESSAGES = {
   roundNotFound: 'Không tìm thấy đợt thi.',
   contestNotFound: 'Không tìm thấy cuộc thi.',
   unreadable: 'Không đọc được tệp: hãy dùng tệp XLSX tải từ mẫu.',
+  tooBig: 'Tệp giải nén ra quá lớn so với một ngân hàng câu hỏi: hãy dùng tệp XLSX tải từ mẫu.',
+  tooManyRows: (n: number) => `Tệp có quá ${n} dòng: hãy chia thành nhiều tệp.`,
   rowsWrong: (n: number) => `Có ${n} dòng chưa đúng: chưa nhập câu hỏi nào. Hãy sửa theo thông báo từng dòng rồi nhập lại.`,
 } as const;
 
@@ -115,18 +117,23 @@ export function createContestAdminService(deps: {
   }
 
   return {
-    async rounds(): Promise<AdminRound[]> {
+    /** Every contest's rounds with their figures, and every contest (for the bank import). */
+    async rounds(): Promise<{ rounds: AdminRound[]; contests: Array<{ id: string; slug: string; title: string }> }> {
       const at = now();
-      const list = await contests.visibleContests();
+      const list = await contests.allContests();
       const rounds = await contests.roundsOf(list.map((c) => c.id));
-      return Promise.all(rounds.map((r) => adminRound(r, at)));
+      return { rounds: await Promise.all(rounds.map((r) => adminRound(r, at))), contests: list.map((c) => ({ id: c.documentId, slug: c.slug, title: c.title })) };
     },
 
     /** The ranking as JSON, or one of its exports (recorded in the log). */
     async ranking(roundId: string, format: GetRoundRanking.Query['format'], actor: Actor): Promise<{ data: GetRoundRanking.Response['data'] } | ContestFile> {
       const data = await rankingOf(roundId);
-      if (format === 'json') return { data };
       const subject = `${data.round.contest.title} – đợt ${data.round.number}`;
+      if (format === 'json') {
+        // The ranking shows entrants' phone and ID numbers: who looked is recorded too.
+        await log.record({ actorId: actor.id, actorName: actor.name, action: 'Xem xếp hạng', subject, detail: `${data.rows.length} người dự thi` });
+        return { data };
+      }
       const winners = format === 'winners';
       const file: ContestFile = {
         body: await rankingXlsx(data, winners ? (await contests.contestByDocumentId(data.round.contest.id))?.winnersPerRound ?? 10 : null),
@@ -174,8 +181,36 @@ export function createContestAdminService(deps: {
   };
 }
 
-/** The first sheet's rows as text (formulas as their results); a file that is not XLSX is a 400. */
+/** Most rows a bank's sheet may have, and most bytes its files may unpack to (a small file cannot unpack into gigabytes). */
+const MAX_BANK_ROWS = 3000;
+const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
+
+/**
+ * What the entries of a ZIP file (an XLSX) unpack to, in bytes, from its central directory,
+ * before anything is unpacked; null when the file is not a ZIP.
+ */
+export function unpackedSize(file: Buffer): number | null {
+  // The end-of-central-directory record: signature 0x06054b50, within the last 64 KB + 22 bytes.
+  for (let end = file.length - 22; end >= Math.max(0, file.length - 65_557); end--) {
+    if (file.readUInt32LE(end) !== 0x06054b50) continue;
+    const entries = file.readUInt16LE(end + 10);
+    let at = file.readUInt32LE(end + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > file.length || file.readUInt32LE(at) !== 0x02014b50) return null;
+      total += file.readUInt32LE(at + 24);
+      at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
+/** The first sheet's rows as text (formulas as their results); a file that is not XLSX, or too big unpacked, is a 400. */
 async function sheetRows(file: Buffer): Promise<string[][]> {
+  const size = unpackedSize(file);
+  if (size === null) throw new InvalidInputError(ADMIN_MESSAGES.unreadable);
+  if (size > MAX_UNPACKED_BYTES) throw new InvalidInputError(ADMIN_MESSAGES.tooBig);
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -184,9 +219,11 @@ async function sheetRows(file: Buffer): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new InvalidInputError(ADMIN_MESSAGES.unreadable);
+  if (sheet.rowCount > MAX_BANK_ROWS) throw new InvalidInputError(ADMIN_MESSAGES.tooManyRows(MAX_BANK_ROWS));
   const rows: string[][] = [];
   const width = BANK_COLUMNS.length;
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+  // Rows with content only (numbered as in the sheet): an empty sheet stretched to its last row costs nothing.
+  sheet.eachRow((row, number) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
       const value = row.getCell(c).text;

@@ -48,7 +48,8 @@ export function attemptView(input: {
   const { attempt, round, bank, contest, saved, at } = input;
   const byId = new Map(bank.map((q) => [q.documentId, q]));
   const deadline = new Date(deadlineOf(attempt, round));
-  const scoreVisible = attempt.state !== 'open' && (round.scoreShown === 'ngay' || roundPhase(round, at) === 'closed');
+  const closed = roundPhase(round, at) === 'closed';
+  const scoreVisible = attempt.state !== 'open' && (round.scoreShown === 'ngay' || closed);
   return {
     id: attempt.public_id,
     contest: { slug: contest?.slug ?? '', title: contest?.title ?? '' },
@@ -64,6 +65,13 @@ export function attemptView(input: {
     answers: Object.fromEntries(saved.map((a) => [a.questionId, a.chosen])),
     prediction: attempt.prediction,
     result: scoreVisible && attempt.score !== null ? { score: attempt.score, max: attempt.max_score } : null,
+    // The keys leave the CMS only once nobody can still answer: the round has closed.
+    review: closed
+      ? drawnOf(attempt).flatMap(({ questionId }) => {
+          const q = byId.get(questionId);
+          return q ? [{ question: q.documentId, correct: q.correct, explanation: q.explanation }] : [];
+        })
+      : null,
   };
 }
 

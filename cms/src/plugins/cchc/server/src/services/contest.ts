@@ -47,7 +47,18 @@ const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret
 const sameHash = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Creates the contest service with its repositories and a clock. */
-export function createContestService({ contests, entries, now = () => new Date() }: { contests: ContestRepository; entries: ContestEntries; now?: () => Date }) {
+export function createContestService({
+  contests,
+  entries,
+  limitRegistration = async () => {},
+  now = () => new Date(),
+}: {
+  contests: ContestRepository;
+  entries: ContestEntries;
+  /** Counts a registration against its client's and its phone's budgets (a 429 past them). */
+  limitRegistration?: (client: string, identity: string | null) => Promise<void>;
+  now?: () => Date;
+}) {
   /** An entry, checked against the secret its entrant holds (the same refusal whether the entry or the secret is wrong). */
   async function entryWithSecret(entryId: string, secret: string): Promise<EntryRecord> {
     const entry = await entries.entryByPublicId(entryId);
@@ -158,7 +169,7 @@ export function createContestService({ contests, entries, now = () => new Date()
     },
 
     /** Registers an entrant for an open round; answers the entry's id and the secret that stands for it. */
-    async register(roundId: string, body: RegisterEntry.Body): Promise<{ entry: string; secret: string }> {
+    async register(roundId: string, body: RegisterEntry.Body, client = ''): Promise<{ entry: string; secret: string }> {
       const at = now();
       const round = await contests.round(roundId);
       if (!round) throw new NotFoundError(CONTEST_MESSAGES.roundNotFound);
@@ -174,6 +185,10 @@ export function createContestService({ contests, entries, now = () => new Date()
         if (error instanceof ContestRuleError) throw new InvalidInputError(error.message);
         throw error;
       }
+      await limitRegistration(client, phone ?? citizenId);
+      // A round that could not start an attempt takes no registration (the phone would be spent for nothing).
+      const bank = await contests.bankOf(round);
+      if (bank.length < round.questionsPerAttempt) throw new ConflictError(`Đợt thi chưa sẵn sàng: ngân hàng có ${bank.length} câu hỏi, ít hơn ${round.questionsPerAttempt} câu mỗi lượt thi.`);
       const age = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(at)) - body.birthYear;
       if (age < contest.minimumAge) throw new InvalidInputError(CONTEST_MESSAGES.tooYoung(contest.minimumAge));
       let agencyId: number | null = null;

@@ -41,7 +41,12 @@ const services = {
     createCommitteeService({ repo: createCommitteeRepository(strapi), ...repositories(strapi) }),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
   compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi, repositories(strapi).tallies) }),
-  contest: ({ strapi }: Ctx) => createContestService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi) }),
+  contest: ({ strapi }: Ctx) =>
+    createContestService({
+      contests: createContestRepository(strapi),
+      entries: createContestEntries(strapi),
+      limitRegistration: (client, identity) => pluginServices(strapi)['rate-limit'].registration(client, identity),
+    }),
   'contest-admin': ({ strapi }: Ctx) =>
     createContestAdminService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi), log: createContestLog(strapi), contest: pluginServices(strapi).contest }),
   /** What the contest's organisers did (a table of the plugin's own). */
