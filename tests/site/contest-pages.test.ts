@@ -103,6 +103,12 @@ describe('an entrant without JavaScript', () => {
     const [firstField, firstValue] = Object.entries(firstChoices)[0]!;
     expect(saved.html).toMatch(new RegExp(`name="${firstField}" value="${firstValue}"[^>]*checked`));
 
+    // Without JavaScript an answer is cleared by sending the form without it.
+    const { [firstField]: _cleared, ...allButFirst } = firstChoices;
+    const cleared = await post(location, { ...allButFirst, action: 'save' }, jar);
+    expect(cleared.html).not.toMatch(new RegExp(`name="${firstField}" value="\\d"[^>]*checked`));
+    expect(cleared.html).toMatch(new RegExp(`name="${Object.keys(allButFirst)[0]}" value="\\d"[^>]*checked`));
+
     const noPrediction = await post(location, { ...firstChoices, action: 'submit', prediction: '' }, jar);
     expect(noPrediction.status).toBe(400);
     expect(noPrediction.html).toContain('câu hỏi dự đoán');
@@ -120,6 +126,16 @@ describe('an entrant without JavaScript', () => {
     const sameBrowser = await post(contestPage, { round, name: 'Người dân thử nghiệm', birthYear: '1990', phone: number, audience: 'nguoi-dan', consent: 'on' }, jar);
     expect(sameBrowser.status).toBe(409);
     expect(sameBrowser.html).toContain('hết số lượt thi');
+  });
+
+  test('a registration this browser kept but the CMS no longer knows is forgotten, and the form registers afresh', async () => {
+    const round = await openRoundId();
+    const stale = { cookie: `cchc_dk_${round}=abc123.${'x'.repeat(32)}` };
+    const res = await post(contestPage, { round, name: 'Người có cookie cũ', birthYear: '1991', phone: phone(), audience: 'nguoi-dan', consent: 'on' }, stale);
+    expect(res.status, res.html.slice(0, 300)).toBe(303);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.some((c) => c.startsWith(`cchc_dk_${round}=;`) && c.includes('Max-Age=0'))).toBe(true);
+    expect(cookies.some((c) => c.startsWith(`cchc_dk_${round}=`) && !c.includes('Max-Age=0'))).toBe(true);
   });
 
   test('a form without consent comes back with the reason and what was typed', async () => {

@@ -38,8 +38,11 @@ export function registrationOf(form: FormData): Record<keyof RegisterEntry.Body,
 /** The form field of a question: `q-<id>`, one value per chosen option. */
 export const answerField = (questionId: string) => `q-${questionId}`;
 
-/** The answers an attempt form carries, for the attempt's own questions only. */
-export function answersOf(form: FormData, questions: AttemptView['questions']): Record<string, number[]> {
+/**
+ * The answers an attempt form carries, for the attempt's own questions only; a question
+ * answered before (`saved`) and now left blank is sent as cleared (an empty choice).
+ */
+export function answersOf(form: FormData, questions: AttemptView['questions'], saved: AttemptView['answers'] = {}): Record<string, number[]> {
   const answers: Record<string, number[]> = {};
   for (const q of questions) {
     const chosen = form
@@ -47,6 +50,7 @@ export function answersOf(form: FormData, questions: AttemptView['questions']): 
       .map((v) => (typeof v === 'string' && /^\d$/.test(v) ? Number(v) : NaN))
       .filter((n) => Number.isInteger(n));
     if (chosen.length > 0) answers[q.id] = [...new Set(chosen)].sort((a, b) => a - b);
+    else if ((saved[q.id] ?? []).length > 0) answers[q.id] = [];
   }
   return answers;
 }
@@ -72,6 +76,9 @@ export const attemptCookie = (attemptId: string, entry: string, secret: string, 
 
 /** The Set-Cookie value that keeps a round's registration in this browser, set as soon as the CMS has recorded it. */
 export const entryCookie = (roundId: string, entry: string, secret: string, secure: boolean): string => cookie(`${ENTRY_COOKIE_PREFIX}${roundId}`, entry, secret, secure);
+
+/** The Set-Cookie value that makes the browser forget a round's registration. */
+export const forgetEntryCookie = (roundId: string): string => `${ENTRY_COOKIE_PREFIX}${roundId}=; Path=${contestPaths.list}; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /**
  * The entry and secret this browser holds for an attempt, or null.
