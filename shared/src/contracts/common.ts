@@ -19,6 +19,10 @@ export const slugParam = (name: string) =>
     error: `Tham số "${name}" chỉ gồm chữ thường không dấu, số và dấu gạch ngang.`,
   });
 
+/** A document or record id in a path (lower-case letters and digits, as Strapi's document ids and the contest's ids are). */
+export const idParam = (name: string) =>
+  z.string({ error: `Tham số "${name}" không hợp lệ.` }).regex(/^[a-z0-9]{1,40}$/, { error: `Tham số "${name}" không hợp lệ.` });
+
 /** A positive integer query parameter given as a decimal string. */
 export const intParam = (name: string, min: number, max: number) =>
   z

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { CONTEST_AUDIENCE_CODES } from '../contest/rules.js';
+import { idParam } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
 const organisers = ['committee-admin'] as const;
-const idParam = (name: string) => z.string({ error: `Tham số "${name}" không hợp lệ.` }).regex(/^[a-z0-9]{1,40}$/, { error: `Tham số "${name}" không hợp lệ.` });
 
 /** A round as its organisers see it: phase, figures, size of its bank. */
 export const AdminRoundSchema = z.object({

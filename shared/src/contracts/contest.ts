@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { CONTEST_AUDIENCE_CODES, RESULTS_POLICY_CODES, SCORE_TIMING_CODES, QUESTION_KIND_CODES } from '../contest/rules.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
 import { TAG } from './cache-tags.js';
-import { slugParam } from './common.js';
+import { idParam, slugParam } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
 /** The header that carries an entry's secret (kept by the site in an HttpOnly cookie, never in a URL). */
 export const ENTRY_SECRET_HEADER = 'x-cchc-entry-secret';
 
 const isoDate = z.string();
-const idParam = (name: string) => z.string({ error: `Tham số "${name}" không hợp lệ.` }).regex(/^[a-z0-9]{1,40}$/, { error: `Tham số "${name}" không hợp lệ.` });
 const secretHeaders = z.object({
   [ENTRY_SECRET_HEADER]: z.string({ error: 'Thiếu mã bài thi; hãy đăng ký lại từ trang cuộc thi.' }).regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'Mã bài thi không hợp lệ.' }),
 });

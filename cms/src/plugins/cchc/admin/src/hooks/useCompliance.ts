@@ -1,23 +1,11 @@
 import { GetCompliance, type ComplianceReport, type Quarter } from '@cchc/shared';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import { fileNameOf, save } from '../api/download';
 import { requestPath, useCall } from '../api/useCall';
 
 /** A file format the report downloads in. */
 export type ComplianceFile = 'csv' | 'xlsx';
-
-/** The name the server gives a download, from its Content-Disposition header. */
-const fileNameOf = (headers: Headers | undefined, fallback: string) => headers?.get('content-disposition')?.match(/filename="([^"]+)"/)?.[1] ?? fallback;
-
-/** Saves a blob through a temporary link: the admin API needs the bearer token, so a plain link cannot fetch it. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Loads the report of a quarter, and downloads it as CSV or XLSX (the admin's fetch client sends the token). */
 export function useCompliance(year: number, quarter: Quarter) {

@@ -1,21 +1,8 @@
 import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListContestRounds, type AdminRound } from '@cchc/shared';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import { fileNameOf, save } from '../api/download';
 import { requestPath, useCall } from '../api/useCall';
-
-/** The name the server gives a download, from its Content-Disposition header. */
-const fileNameOf = (headers: Headers | undefined, fallback: string) => headers?.get('content-disposition')?.match(/filename="([^"]+)"/)?.[1] ?? fallback;
-
-/** Saves a blob through a temporary link (the admin API needs the token, so a plain link cannot fetch it). */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Later than the click: some browsers start the download only after this turn of the event loop.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** A file's content as base64, for the import endpoint. */
 async function base64Of(file: File): Promise<string> {

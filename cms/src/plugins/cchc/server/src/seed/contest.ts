@@ -9,10 +9,14 @@ import type { Core } from '@strapi/strapi';
 import { attemptScore, drawAttempt, normalizePhone } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
+import { documentsOf } from '../repositories/documents.js';
+import { z } from 'zod';
 import { documentIds } from './content.js';
 import type { Seed } from './load.js';
 
 const DAY = 24 * 3600 * 1000;
+/** What a create answers, as far as the seed reads it. */
+const Created = z.object({ documentId: z.string() });
 
 /** Seeds the contest; returns how many rows were created. */
 export async function seedContest(strapi: Core.Strapi, seed: Seed): Promise<number> {
@@ -22,12 +26,12 @@ export async function seedContest(strapi: Core.Strapi, seed: Seed): Promise<numb
   const { planTask, ...fields } = data.contest;
   const tasks = await strapi.db.query(UID.planTask).findMany({ select: ['documentId', 'number'] });
   const task = planTask ? tasks.find((t: { number?: string }) => t.number === planTask)?.documentId : undefined;
-  const contest = (await strapi.documents(UID.contest).create({ data: { ...fields, planTask: task ?? null, demo: true } as never })) as { documentId: string };
+  const contest = Created.parse(await documentsOf(strapi, UID.contest).create({ data: { ...fields, planTask: task ?? null, demo: true } }));
   const areas = await documentIds(strapi, UID.reformArea, 'code');
   const questions: Array<{ id: string; correct: number[]; kind: 'single' | 'multiple'; options: string[] }> = [];
   for (const q of data.questions) {
     const { area, ...question } = q;
-    const made = (await strapi.documents(UID.contestQuestion).create({ data: { ...question, reformArea: areas.get(area) ?? null, contest: contest.documentId, demo: true } as never })) as { documentId: string };
+    const made = Created.parse(await documentsOf(strapi, UID.contestQuestion).create({ data: { ...question, reformArea: areas.get(area) ?? null, contest: contest.documentId, demo: true } }));
     questions.push({ id: made.documentId, correct: q.correct, kind: q.kind, options: q.options });
   }
   const rounds: Array<{ documentId: string; opensAt: number; closesAt: number; perAttempt: number; minutes: number }> = [];
@@ -35,9 +39,11 @@ export async function seedContest(strapi: Core.Strapi, seed: Seed): Promise<numb
     const { opensInDays, closesInDays, ...round } = r;
     const opensAt = now + opensInDays * DAY;
     const closesAt = now + closesInDays * DAY;
-    const made = (await strapi.documents(UID.contestRound).create({
-      data: { ...round, attemptsAllowed: 1, opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString(), contest: contest.documentId, demo: true } as never,
-    })) as { documentId: string };
+    const made = Created.parse(
+      await documentsOf(strapi, UID.contestRound).create({
+        data: { ...round, attemptsAllowed: 1, opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString(), contest: contest.documentId, demo: true },
+      }),
+    );
     rounds.push({ documentId: made.documentId, opensAt, closesAt, perAttempt: r.questionsPerAttempt, minutes: r.timeLimitMinutes });
   }
   const first = rounds[0];
