@@ -16,8 +16,11 @@ import {
   ImportBank,
   ListContestActions,
   ListContestRounds,
+  OpenRound,
+  CloseRound,
   GetAttempt,
   GetContest,
+  GetRegistrationChallenge,
   ListContests,
   RegisterEntry,
   SaveAnswer,
@@ -27,6 +30,8 @@ import {
   type AttemptView,
   type ContestDetail,
 } from '../../shared/src/index.js';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { allKeys, contentManager } from '../support/api.js';
 
 const cms = () => inject('cmsUrl');
@@ -75,6 +80,15 @@ const start = (entry: string, secret: string) => api(pathOf(StartAttempt.Endpoin
 const save = (attempt: string, question: string, chosen: number[], secret: string) => api(pathOf(SaveAnswer.Endpoint, { params: { attempt, question } }), { method: 'PUT', body: { chosen }, secret });
 const submit = (attempt: string, secret: string, prediction: number, answers: Record<string, number[]> = {}) =>
   api(pathOf(SubmitAttempt.Endpoint, { params: { attempt } }), { method: 'POST', body: { prediction, answers }, secret });
+
+/** A challenge from the CMS, solved as the widget solves it: the form field's value. */
+async function solvedProof(): Promise<string> {
+  const res = await fetch(`${cms()}${pathOf(GetRegistrationChallenge.Endpoint, {})}`);
+  expect(res.headers.get('cache-control'), 'a challenge is never stored').toBe('no-store');
+  const challenge = GetRegistrationChallenge.ResponseSchema.parse(await res.json());
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
 
 /** Registers and starts: the entry's secret and the attempt. */
 async function startFresh(round: string, overrides: Record<string, unknown> = {}): Promise<{ secret: string; attempt: AttemptView }> {
@@ -218,8 +232,8 @@ describe('registration', () => {
 
   test('a visitor past the hourly budget of registrations gets a 429 in Vietnamese; a visitor named without the site\'s key is not believed', async () => {
     const visitor = `10.${Date.now() % 250}.${Math.floor(Math.random() * 250)}.7`;
-    const as = (headers: Record<string, string>) =>
-      fetch(`${cms()}${pathOf(RegisterEntry.Endpoint, { params: { round: openRound } })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(entrant()) });
+    const as = async (headers: Record<string, string>) =>
+      fetch(`${cms()}${pathOf(RegisterEntry.Endpoint, { params: { round: openRound } })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(entrant({ proof: await solvedProof() })) });
     const site = { [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: visitor };
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await as(site)).status);
@@ -228,6 +242,35 @@ describe('registration', () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('quá nhiều lượt đăng ký');
     // Without the key the header is the caller's word: the request is counted by its own address (here, exempt).
     expect((await as({ [VISITOR_HEADER]: visitor })).status).toBe(200);
+  });
+
+  test('a solved challenge registers once: the same proof again, a changed one or a made-up one is refused with a 400 that says what to do', async () => {
+    const visitor = { [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: `10.77.${Date.now() % 250}.${Math.floor(Math.random() * 250)}` };
+    const as = (body: Record<string, unknown>) =>
+      fetch(`${cms()}${pathOf(RegisterEntry.Endpoint, { params: { round: openRound } })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...visitor }, body: JSON.stringify(body) });
+    const proof = await solvedProof();
+    expect((await as(entrant({ proof }))).status).toBe(200);
+    const again = await as(entrant({ proof }));
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toContain('đã được dùng');
+    const payload = JSON.parse(Buffer.from(await solvedProof(), 'base64').toString()) as { challenge: { parameters: { cost: number } } };
+    payload.challenge.parameters.cost = 1;
+    const changed = await as(entrant({ proof: Buffer.from(JSON.stringify(payload)).toString('base64') }));
+    expect(changed.status).toBe(400);
+    expect(((await changed.json()) as { error: { message: string } }).error.message).toContain('không hợp lệ');
+    expect((await as(entrant({ proof: 'bịa-đặt' }))).status).toBe(400);
+  });
+
+  test('without a solved challenge a visitor registers a few times an hour, then is asked to turn JavaScript on; with one, it goes on', async () => {
+    const visitor = { [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: `10.88.${Date.now() % 250}.${Math.floor(Math.random() * 250)}` };
+    const as = (body: Record<string, unknown>) =>
+      fetch(`${cms()}${pathOf(RegisterEntry.Endpoint, { params: { round: openRound } })}`, { method: 'POST', headers: { 'content-type': 'application/json', ...visitor }, body: JSON.stringify(body) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await as(entrant())).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await as(entrant());
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('bật JavaScript');
+    expect((await as(entrant({ proof: await solvedProof() }))).status).toBe(200);
   });
 
   test('an unknown round answers 404 and a round not open answers 409', async () => {
@@ -386,6 +429,33 @@ describe('the organisers', () => {
     expect(open.figures.entries).toBeGreaterThan(5);
     expect(open.figures.submitted).toBeGreaterThan(0);
     for (const token of [inject('adminTokens').editor, inject('adminTokens').tuPhap]) expect((await admin(pathOf(ListContestRounds.Endpoint), { token })).status).toBe(403);
+  });
+
+  test('open an upcoming round now and close an open one now, each recorded with who did it; a round in the wrong phase, or with too small a bank, is refused with a 409 that says why', async () => {
+    const opens = new Date(Date.now() + 86_400_000);
+    const round = await makeRound(11, opens, new Date(opens.getTime() + 86_400_000));
+    const greedy = await makeRound(12, opens, new Date(opens.getTime() + 86_400_000), { questionsPerAttempt: 100 });
+    const openNow = (id: string, token?: string) => admin(pathOf(OpenRound.Endpoint, { params: { round: id } }), { method: 'POST', token });
+    const closeNow = (id: string) => admin(pathOf(CloseRound.Endpoint, { params: { round: id } }), { method: 'POST' });
+    expect((await openNow(round, inject('adminTokens').editor)).status).toBe(403);
+    const tooSmall = await openNow(greedy);
+    expect(tooSmall.status).toBe(409);
+    expect(((await tooSmall.json()) as { error: { message: string } }).error.message).toContain('ít hơn 100 câu');
+    expect((await closeNow(round)).status).toBe(409);
+    const opened = await openNow(round);
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as OpenRound.Response).data.phase).toBe('open');
+    expect((await register(round, entrant())).status).toBe(200);
+    expect((await openNow(round)).status).toBe(409);
+    const closed = await closeNow(round);
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as OpenRound.Response).data.phase).toBe('closed');
+    expect((await register(round, entrant())).status).toBe(409);
+    const log = (await (await admin(pathOf(ListContestActions.Endpoint))).json()) as ListContestActions.Response;
+    // Named by its number (it was created without a title), moved twice, each time with who and to when.
+    const mine = log.data.filter((a) => a.subject === 'Đợt 11' && a.action === 'Sửa đợt thi');
+    expect(mine.map((a) => a.detail.replace(/\d/g, '0')).slice(0, 2)).toEqual(['kết thúc lúc 00:00, 00/00/0000', 'mở lúc 00:00, 00/00/0000']);
+    expect(mine[0]!.actor).not.toBe('');
   });
 
   test('read the ranking with contact details, and export it as XLSX with the same rows', async () => {

@@ -169,6 +169,8 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   // The contest's organisers: the ranking carries entrants' phone and ID numbers.
   'GET /cchc/contest-rounds': COMMITTEE,
   'GET /cchc/contest-rounds/:round/ranking': COMMITTEE,
+  'POST /cchc/contest-rounds/:round/open-now': COMMITTEE,
+  'POST /cchc/contest-rounds/:round/close-now': COMMITTEE,
   'GET /cchc/contests/:contest/bank-template': COMMITTEE,
   'POST /cchc/contests/:contest/bank': COMMITTEE,
   'GET /cchc/contest-actions': COMMITTEE,

@@ -85,6 +85,9 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     // own address, which calls the API directly. The limit itself is tried from 127.0.0.2.
     SITE_API_KEY: crypto.randomBytes(18).toString('base64url'),
     RATE_LIMIT_EXEMPT_IPS: '127.0.0.1',
+    // A light registration challenge, so each solve in a test or the browser takes milliseconds.
+    CONTEST_CHALLENGE_COST: '10',
+    CONTEST_CHALLENGE_MAX_TRIES: '200',
   };
   const mailDir = path.join(tmp, 'mail');
   const smtp = await startSmtpSink(mailDir);

@@ -7,3 +7,4 @@ export * from './timing.js';
 export * from './ranking.js';
 export * from './identity.js';
 export * from './bank-import.js';
+export * from './challenge.js';

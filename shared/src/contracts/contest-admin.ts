@@ -45,6 +45,43 @@ export namespace ListContestRounds {
   });
 }
 
+const MoveParamsSchema = z.object({ round: idParam('round') });
+const MovedSchema = z.object({ data: AdminRoundSchema });
+
+/** POST /cchc/contest-rounds/:round/open-now: an organiser opens an upcoming round now. */
+export namespace OpenRound {
+  export const ParamsSchema = MoveParamsSchema;
+  export const ResponseSchema = MovedSchema;
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'openRoundNow',
+    api: 'admin',
+    method: 'POST',
+    path: '/contest-rounds/:round/open-now',
+    summary: 'Opens an upcoming round now (its bank must hold enough questions); 409 otherwise.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: organisers,
+  });
+}
+
+/** POST /cchc/contest-rounds/:round/close-now: an organiser closes an open round now. */
+export namespace CloseRound {
+  export const ParamsSchema = MoveParamsSchema;
+  export const ResponseSchema = MovedSchema;
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'closeRoundNow',
+    api: 'admin',
+    method: 'POST',
+    path: '/contest-rounds/:round/close-now',
+    summary: 'Closes an open round now: attempts under way end with what they saved; 409 when it is not open.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: organisers,
+  });
+}
+
 /** One line of a round's ranking, as organisers see it (phone and ID included, for contacting winners). */
 export const RankingRowSchema = z.object({
   rank: z.number().int(),

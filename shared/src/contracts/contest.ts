@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CONTEST_AUDIENCE_CODES, RESULTS_POLICY_CODES, SCORE_TIMING_CODES, QUESTION_KIND_CODES } from '../contest/rules.js';
+import { CHALLENGE_PROOF_MAX_LENGTH } from '../contest/challenge.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
 import { TAG } from './cache-tags.js';
 import { idParam, slugParam } from './common.js';
@@ -88,6 +89,36 @@ export const AttemptViewSchema = z.object({
 });
 export type AttemptView = z.infer<typeof AttemptViewSchema>;
 
+/** GET /api/cchc/contest-challenge */
+export namespace GetRegistrationChallenge {
+  /** An altcha (v2 proof of work) challenge, signed by the CMS: what the widget solves. */
+  export const ResponseSchema = z.object({
+    // Loose: the signature covers every parameter the CMS wrote, so none may be dropped on the way.
+    parameters: z.looseObject({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number().int(),
+      keyLength: z.number().int(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      expiresAt: z.number().int().optional(),
+    }),
+    signature: z.string(),
+  });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getRegistrationChallenge',
+    api: 'content-api',
+    method: 'GET',
+    path: '/contest-challenge',
+    summary: 'A new proof-of-work challenge for a registration form (never cached); its solution counts once.',
+    response: ResponseSchema,
+    access: 'public',
+    cost: 2,
+  });
+}
+
 /** GET /api/cchc/contests */
 export namespace ListContests {
   export const ResponseSchema = z.object({ data: z.array(ContestSummarySchema) });
@@ -145,6 +176,12 @@ export namespace RegisterEntry {
         .string({ error: 'Tên xã, phường không hợp lệ.' })
         .transform((s) => s.normalize('NFC').trim())
         .pipe(z.string().max(200, { error: 'Tên xã, phường dài quá 200 ký tự.' }))
+        .optional()
+        .default(''),
+      // The solved proof-of-work challenge the widget put in the form (base64); empty from a browser without JavaScript.
+      proof: z
+        .string({ error: 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.' })
+        .max(CHALLENGE_PROOF_MAX_LENGTH, { error: 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.' })
         .optional()
         .default(''),
       // Never pre-ticked on the form; the API takes only an explicit yes.

@@ -113,6 +113,12 @@ export const contestPaths = {
   attempt: (id: string) => `${CONTEST_ROOT}/bai-thi/${id}`,
   /** Where the attempt page's script saves one answer (JSON). */
   answer: (id: string) => `${CONTEST_ROOT}/bai-thi/${id}/tra-loi`,
+  /**
+   * Where the registration form's widget fetches its proof-of-work challenge (JSON, a new one
+   * each time). Under bai-thi/ so that it is private like the attempts: never cached, on the
+   * private budget. (Attempt ids are hex, so no attempt is called "xac-minh".)
+   */
+  challenge: `${CONTEST_ROOT}/bai-thi/xac-minh`,
 } as const;
 
 /** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */

@@ -3,12 +3,15 @@
  * a check, in one schema (cms/src/plugins/cchc/server/src/config.ts).
  */
 import { env } from '@strapi/utils';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CchcConfigSchema, ENV_NAMES, configFromEnv, validateConfig } from '../../../cms/src/plugins/cchc/server/src/config.js';
 
 const saved = { ...process.env };
+// Strapi cannot start without its app keys; the challenge's secret defaults to them.
+beforeEach(() => void (process.env.APP_KEYS = 'khoa-ung-dung-mot,khoa-ung-dung-hai'));
 afterEach(() => {
   for (const name of Object.values(ENV_NAMES)) delete process.env[name];
+  if (!('APP_KEYS' in saved)) delete process.env.APP_KEYS;
   Object.assign(process.env, saved);
 });
 
@@ -25,11 +28,24 @@ describe('plugin configuration', () => {
     expect(leafKeys(CchcConfigSchema.shape).sort()).toEqual(Object.keys(ENV_NAMES).sort());
   });
 
-  test('an empty environment gives a valid configuration with the documented defaults', () => {
+  test('an empty environment (but for the app keys Strapi cannot start without) gives a valid configuration with the documented defaults', () => {
     for (const name of Object.values(ENV_NAMES)) delete process.env[name];
     const config = validateConfig(configFromEnv(env));
     expect(config).toMatchObject({ seedDir: 'seed/demo', scheduleCheckSeconds: 30, notify: false, responseCacheSeconds: 300 });
-    expect(config.rateLimit).toEqual({ points: 120, durationSeconds: 60, redisUrl: '', exemptIps: [], siteApiKey: '', registrationsPerClientHour: 20, registrationsPerPhoneHour: 5 });
+    expect(config.rateLimit).toEqual({
+      points: 120,
+      durationSeconds: 60,
+      redisUrl: '',
+      exemptIps: [],
+      siteApiKey: '',
+      registrationsPerClientHour: 20,
+      registrationsPerPhoneHour: 5,
+      registrationsWithoutChallengePerClientHour: 3,
+    });
+    // The challenge's secret is the app's keys unless it has its own.
+    expect(config.contestChallenge).toEqual({ secret: 'khoa-ung-dung-mot,khoa-ung-dung-hai', cost: 1000, counterMax: 3000, lifetimeSeconds: 1800 });
+    process.env.CONTEST_CHALLENGE_SECRET = 'bi-mat-rieng-cua-thu-thach';
+    expect(validateConfig(configFromEnv(env)).contestChallenge.secret).toBe('bi-mat-rieng-cua-thu-thach');
     expect(config.uploadLimits.videoMb).toBe(500);
   });
 
@@ -52,6 +68,8 @@ describe('plugin configuration', () => {
     ['ADMIN_URL', 'not a url'],
     ['UPLOAD_VIDEO_MB', '-1'],
     ['CCHC_RESPONSE_CACHE_SECONDS', '-5'],
+    ['CONTEST_CHALLENGE_SECRET', 'ngan'],
+    ['CONTEST_CHALLENGE_MAX_TRIES', '0'],
   ])('a wrong %s (%s) stops the start with a message that names it', (name, value) => {
     process.env[name] = value;
     expect(() => validateConfig(configFromEnv(env))).toThrow(name);

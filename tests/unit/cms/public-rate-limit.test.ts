@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { afterAll, describe, expect, test } from 'vitest';
 import { clientKey } from '../../../shared/src/index.js';
-import { costOf, createPublicRateLimit, type RateLimitConfig } from '../../../cms/src/plugins/cchc/server/src/rate-limit/public-rate-limit.js';
+import { CHALLENGES_PER_CLIENT_MINUTE, costOf, createPublicRateLimit, type RateLimitConfig } from '../../../cms/src/plugins/cchc/server/src/rate-limit/public-rate-limit.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -47,6 +47,7 @@ const config = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({
   siteApiKey: 'khoa-cua-site',
   registrationsPerClientHour: 3,
   registrationsPerPhoneHour: 2,
+  registrationsWithoutChallengePerClientHour: 2,
   ...overrides,
 });
 
@@ -104,14 +105,31 @@ describe('contest registrations', () => {
   });
 
   test('an address past its hourly budget, or a phone past its own, gets a 429 in Vietnamese; an exempt address never does', async () => {
-    await limit.registration('10.2.2.2', '0905000001');
-    await limit.registration('10.2.2.2', '0905000002');
-    await limit.registration('10.2.2.2', '0905000003');
-    await expect(limit.registration('10.2.2.2', '0905000004')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('Vui lòng thử lại sau') });
-    await limit.registration('10.3.3.3', '0905000009');
-    await limit.registration('10.4.4.4', '0905000009');
-    await expect(limit.registration('10.6.6.6', '0905000009')).rejects.toMatchObject({ name: 'RateLimitError' });
-    for (let i = 0; i < 10; i++) await limit.registration('10.5.5.5', `09050001${String(i).padStart(2, '0')}`);
+    await limit.registration('10.2.2.2', '0905000001', true);
+    await limit.registration('10.2.2.2', '0905000002', true);
+    await limit.registration('10.2.2.2', '0905000003', true);
+    await expect(limit.registration('10.2.2.2', '0905000004', true)).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('Vui lòng thử lại sau') });
+    await limit.registration('10.3.3.3', '0905000009', true);
+    await limit.registration('10.4.4.4', '0905000009', true);
+    await expect(limit.registration('10.6.6.6', '0905000009', true)).rejects.toMatchObject({ name: 'RateLimitError' });
+    for (let i = 0; i < 10; i++) await limit.registration('10.5.5.5', `09050001${String(i).padStart(2, '0')}`, i % 2 === 0);
+  });
+
+  test('registrations without a solved challenge have a smaller allowance, which asks for JavaScript; proved ones go on', async () => {
+    await limit.registration('10.7.7.7', '0905000021', false);
+    await limit.registration('10.7.7.7', '0905000022', false);
+    await expect(limit.registration('10.7.7.7', '0905000023', false)).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('bật JavaScript') });
+    // The refused one cost nothing of the general budget: one proved registration is still left.
+    await limit.registration('10.7.7.7', '0905000024', true);
+    await expect(limit.registration('10.7.7.7', '0905000025', true)).rejects.toMatchObject({ message: expect.stringContaining('quá nhiều lượt đăng ký') });
+    await expect(limit.registration('10.7.7.7', '0905000026', false)).rejects.toMatchObject({ message: expect.stringContaining('bật JavaScript') });
+  });
+
+  test('a client is issued a few challenges a minute; an exempt address is not counted', async () => {
+    for (let i = 0; i < CHALLENGES_PER_CLIENT_MINUTE; i++) await limit.challenge('10.9.9.9');
+    await expect(limit.challenge('10.9.9.9')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('thử lại sau') });
+    await limit.challenge('10.9.9.8');
+    for (let i = 0; i <= CHALLENGES_PER_CLIENT_MINUTE; i++) await limit.challenge('10.5.5.5');
   });
 });
 

@@ -32,6 +32,8 @@ export function registrationOf(form: FormData): Record<keyof RegisterEntry.Body,
     agency: field(form, 'agency'),
     commune: field(form, 'commune'),
     consent: field(form, 'consent'),
+    // Put there by the altcha widget (the challenge solved); absent without JavaScript.
+    proof: field(form, 'altcha'),
   };
 }
 

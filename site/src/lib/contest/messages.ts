@@ -29,6 +29,8 @@ export const KUI = {
   fieldBirthYear: 'Năm sinh',
   fieldPhone: 'Số điện thoại',
   fieldCitizenId: 'Số định danh cá nhân (căn cước)',
+  noScriptChallenge: 'Trình duyệt đang tắt JavaScript: bạn vẫn đăng ký được, nhưng bỏ qua bước xác minh chống tự động thì mỗi địa chỉ mạng chỉ được vài lượt đăng ký mỗi giờ.',
+  challengeUnavailable: 'Không thực hiện được bước xác minh chống tự động trên trình duyệt này: bạn vẫn đăng ký được, nhưng mỗi địa chỉ mạng chỉ được vài lượt đăng ký như vậy mỗi giờ.',
   identityHint: 'Nhập số điện thoại hoặc số định danh cá nhân (ít nhất một).',
   fieldAudience: 'Đối tượng dự thi',
   fieldUnit: 'Đơn vị công tác (cán bộ, công chức, viên chức)',

@@ -34,6 +34,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await pluginServices(strapi).tallies.ensureTable();
   await pluginServices(strapi)['contest-entries'].ensureTables();
   await pluginServices(strapi)['contest-log'].ensureTable();
+  await pluginServices(strapi)['spent-challenges'].ensureTable();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);

@@ -37,9 +37,22 @@ const RateLimitSchema = z.object({
   registrationsPerClientHour: wholeNumber(1),
   /** Contest registrations one phone number may be used for per hour. */
   registrationsPerPhoneHour: wholeNumber(1),
+  /** Of those, the ones without a solved proof-of-work challenge (a browser without JavaScript). */
+  registrationsWithoutChallengePerClientHour: wholeNumber(1),
 });
 /** Rate limits of the public API. */
 export type RateLimitConfig = z.output<typeof RateLimitSchema>;
+
+const ContestChallengeSchema = z.object({
+  /** Master secret of the registration challenge (signing keys are derived from it); every CMS instance needs the same. */
+  secret: z.string().min(16, { error: 'at least 16 characters' }),
+  /** PBKDF2 iterations per try; the CMS derives one key per challenge it issues, so make it harder with more tries, not a higher cost. */
+  cost: wholeNumber(1, 20_000),
+  /** Tries needed at most; a phone solves the default in a few seconds. */
+  counterMax: wholeNumber(5, 10_000_000),
+  /** How long a challenge may be solved and used, in seconds. */
+  lifetimeSeconds: wholeNumber(60, 86_400),
+});
 
 export const CchcConfigSchema = z.object({
   /** Folder of the demo data set, relative to the host app's root. Data, not code: another province or year is another folder. */
@@ -62,6 +75,8 @@ export const CchcConfigSchema = z.object({
   adminUrl: z.url({ protocol: /^https?$/ }),
   uploadLimits: UploadLimitsSchema,
   rateLimit: RateLimitSchema,
+  /** The proof-of-work challenge on contest registration (services/contest-challenge.ts). */
+  contestChallenge: ContestChallengeSchema,
   /** How long the public API keeps an aggregated answer (plan tracker, documents list) at most, in seconds; 0: never (benchmarks). */
   responseCacheSeconds: wholeNumber(0),
 });
@@ -90,6 +105,11 @@ export const ENV_NAMES: Record<string, string> = {
   'rateLimit.siteApiKey': 'SITE_API_KEY',
   'rateLimit.registrationsPerClientHour': 'CONTEST_REGISTRATIONS_PER_CLIENT_HOUR',
   'rateLimit.registrationsPerPhoneHour': 'CONTEST_REGISTRATIONS_PER_PHONE_HOUR',
+  'rateLimit.registrationsWithoutChallengePerClientHour': 'CONTEST_REGISTRATIONS_WITHOUT_CHALLENGE_PER_CLIENT_HOUR',
+  'contestChallenge.secret': 'CONTEST_CHALLENGE_SECRET',
+  'contestChallenge.cost': 'CONTEST_CHALLENGE_COST',
+  'contestChallenge.counterMax': 'CONTEST_CHALLENGE_MAX_TRIES',
+  'contestChallenge.lifetimeSeconds': 'CONTEST_CHALLENGE_LIFETIME_SECONDS',
   responseCacheSeconds: 'CCHC_RESPONSE_CACHE_SECONDS',
 };
 
@@ -130,6 +150,14 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       siteApiKey: env('SITE_API_KEY', '') ?? '',
       registrationsPerClientHour: env.int('CONTEST_REGISTRATIONS_PER_CLIENT_HOUR', 20) ?? 20,
       registrationsPerPhoneHour: env.int('CONTEST_REGISTRATIONS_PER_PHONE_HOUR', 5) ?? 5,
+      registrationsWithoutChallengePerClientHour: env.int('CONTEST_REGISTRATIONS_WITHOUT_CHALLENGE_PER_CLIENT_HOUR', 3) ?? 3,
+    },
+    contestChallenge: {
+      // The app's own keys when no secret of its own is set: every instance of one CMS shares them.
+      secret: env('CONTEST_CHALLENGE_SECRET', '') || (env.array('APP_KEYS', []) ?? []).join(','),
+      cost: env.int('CONTEST_CHALLENGE_COST', 1000) ?? 1000,
+      counterMax: env.int('CONTEST_CHALLENGE_MAX_TRIES', 3000) ?? 3000,
+      lifetimeSeconds: env.int('CONTEST_CHALLENGE_LIFETIME_SECONDS', 1800) ?? 1800,
     },
     responseCacheSeconds: env.int('CCHC_RESPONSE_CACHE_SECONDS', 300) ?? 300,
   };

@@ -1,4 +1,4 @@
-import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListContestRounds, type AdminRound } from '@cchc/shared';
+import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListContestRounds, OpenRound, CloseRound, type AdminRound } from '@cchc/shared';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { fileNameOf, save } from '../api/download';
@@ -52,5 +52,10 @@ export function useContestAdmin() {
     return result.data;
   };
 
-  return { rounds, contests, actions, failed, ranking, exportRanking, template, importBank };
+  const move = async (round: string, to: 'open' | 'close') => {
+    await call(to === 'open' ? OpenRound.Endpoint : CloseRound.Endpoint, { params: { round } });
+    reload();
+  };
+
+  return { rounds, contests, actions, failed, ranking, exportRanking, template, importBank, move };
 }

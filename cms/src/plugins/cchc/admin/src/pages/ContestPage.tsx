@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl';
 import { BankImport } from '../components/contest/BankImport';
 import { RankingTable } from '../components/contest/RankingTable';
 import { RoundsTable } from '../components/contest/RoundsTable';
+import { messageOf } from '../api/useCall';
 import { useContestAdmin } from '../hooks/useContestAdmin';
 import { msg } from '../utils/messages';
 
@@ -14,7 +15,11 @@ import { msg } from '../utils/messages';
 export const ContestPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const { toggleNotification } = useNotification();
-  const { rounds, contests, actions, failed, ranking, exportRanking, template, importBank } = useContestAdmin();
+  const { rounds, contests, actions, failed, ranking, exportRanking, template, importBank, move } = useContestAdmin();
+  const moveRound = (round: string, to: 'open' | 'close') =>
+    move(round, to)
+      .then(() => toggleNotification({ type: 'success', message: formatMessage(msg(`contest.rounds.${to}-now.done`)) }))
+      .catch((error: unknown) => toggleNotification({ type: 'danger', message: messageOf(error, formatMessage(msg('contest.error'))) }));
   const [selected, setSelected] = useState<string | null>(null);
   const [shown, setShown] = useState<GetRoundRanking.Response['data'] | null>(null);
 
@@ -40,7 +45,7 @@ export const ContestPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           {failed ? <Typography textColor="danger600">{formatMessage(msg('contest.error'))}</Typography> : null}
           {!rounds && !failed ? <Page.Loading /> : null}
-          {rounds ? <RoundsTable rounds={rounds} selected={selected} onSelect={setSelected} /> : null}
+          {rounds ? <RoundsTable rounds={rounds} selected={selected} onSelect={setSelected} onMove={moveRound} /> : null}
           {selected && shown ? (
             <Flex direction="column" alignItems="stretch" gap={3}>
               <Typography variant="delta" tag="h2">

@@ -90,4 +90,29 @@ export const CONTENT_MANAGER_LABELS: Partial<Record<PluginUid, ContentTypeLabels
       onlineUrl: 'Đường dẫn trực tuyến', organiser: 'Đơn vị tổ chức', description: 'Mô tả', planTask: 'Nhiệm vụ kế hoạch', report: 'Bài tường thuật', demo: 'Dữ liệu minh họa',
     },
   },
+  [UID.contest]: {
+    mainField: 'title',
+    fields: {
+      title: 'Tên cuộc thi', slug: ['Đường dẫn', 'Để trống: tạo từ tên.'], summary: 'Giới thiệu ngắn', rules: ['Thể lệ', 'Markdown.'],
+      audiences: ['Đối tượng dự thi', 'Danh sách mã: can-bo, nguoi-dan, hoc-sinh; để trống: mọi đối tượng.'], minimumAge: 'Tuổi tối thiểu', prizes: ['Cơ cấu giải thưởng', 'Markdown.'],
+      organisers: 'Đơn vị tổ chức', resultsPolicy: 'Công bố kết quả', winnersPerRound: 'Số người đạt giải mỗi đợt', planTask: 'Nhiệm vụ kế hoạch', visible: 'Hiện trên trang', demo: 'Dữ liệu minh họa',
+    },
+  },
+  [UID.contestRound]: {
+    mainField: 'title',
+    fields: {
+      contest: 'Cuộc thi', number: 'Đợt số', title: 'Tiêu đề đợt', opensAt: ['Mở lúc', 'Giờ Việt Nam. Từ lúc mở, số câu, thời gian làm bài, số lượt thi và đối tượng không sửa được nữa.'],
+      closesAt: ['Kết thúc lúc', 'Giờ Việt Nam. Bài đang làm dở kết thúc cùng lúc.'], attemptsAllowed: 'Số lượt thi mỗi người', questionsPerAttempt: 'Số câu mỗi lượt',
+      timeLimitMinutes: 'Thời gian làm bài (phút)', scoreShown: ['Hiện điểm', 'ngay: khi nộp bài; sau-khi-dong: khi đợt thi kết thúc.'], audience: ['Đối tượng', 'Để trống: mọi đối tượng của cuộc thi.'],
+      resultsPublished: ['Công bố kết quả', 'Sau khi đợt thi kết thúc: hiện người đạt giải trên trang cuộc thi.'], demo: 'Dữ liệu minh họa',
+    },
+  },
+  [UID.contestQuestion]: {
+    mainField: 'text',
+    fields: {
+      contest: 'Cuộc thi', kind: ['Loại câu hỏi', 'single: một đáp án; multiple: nhiều đáp án.'], text: 'Câu hỏi', options: ['Các phương án', 'Danh sách 2–6 phương án, ví dụ ["Sở Nội vụ", "Sở Tư pháp"].'],
+      correct: ['Đáp án đúng', 'Số thứ tự (từ 0) của các phương án đúng, ví dụ [0].'], explanation: ['Giải thích', 'Hiện cho người dự thi sau khi đợt thi kết thúc.'],
+      audience: ['Đối tượng', 'Để trống: mọi đối tượng.'], difficulty: 'Độ khó', reformArea: 'Lĩnh vực cải cách', demo: 'Dữ liệu minh họa',
+    },
+  },
 };

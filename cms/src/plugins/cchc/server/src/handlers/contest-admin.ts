@@ -1,5 +1,5 @@
 /** Handlers of the contest's organiser endpoints (/cchc/contest-rounds, /cchc/contests/:contest/bank…, /cchc/contest-actions). */
-import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListContestRounds } from '@cchc/shared';
+import { GetBankTemplate, GetRoundRanking, ImportBank, ListContestActions, ListContestRounds, OpenRound, CloseRound } from '@cchc/shared';
 import { FileDownload, defineRoute } from '../http/define-route.js';
 
 export default [
@@ -7,6 +7,8 @@ export default [
     const { rounds, contests } = await services['contest-admin'].rounds();
     return { data: rounds, contests };
   }),
+  defineRoute(OpenRound.Endpoint, async ({ params }, { services }) => ({ data: await services['contest-admin'].move(params.round, 'open') })),
+  defineRoute(CloseRound.Endpoint, async ({ params }, { services }) => ({ data: await services['contest-admin'].move(params.round, 'close') })),
   defineRoute(GetRoundRanking.Endpoint, async ({ params, query, caller }, { services }) => {
     const answer = await services['contest-admin'].ranking(params.round, query.format, caller);
     return 'data' in answer ? answer : new FileDownload(answer.body, answer.contentType, answer.fileName);

@@ -120,6 +120,9 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           client: tools.services['rate-limit'].clientOf(ctx.request.headers ?? {}, ctx.ip ?? ''),
           caller,
         } as RouteInput<AnyEndpoint>;
+        // An answer with no cache tags is per caller or per moment (an attempt, a challenge, an admin
+        // figure): no cache on the way may keep it.
+        if (!endpoint.cacheTags) ctx.set('Cache-Control', 'no-store');
         let answer: Awaited<ReturnType<RouteHandler<AnyEndpoint>>>;
         try {
           answer = await handle(input, tools);

@@ -7,7 +7,7 @@
  * an organiser makes through the Content Manager goes in the contest's log.
  */
 import type { Core } from '@strapi/strapi';
-import { CONTEST_AUDIENCE_CODES, nfc, questionProblems, slugify, type QuestionKind } from '@cchc/shared';
+import { CONTEST_AUDIENCE_CODES, formatDateTime, nfc, questionProblems, slugify, type QuestionKind } from '@cchc/shared';
 import { UID } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
 import type { ContestLog } from '../repositories/contest-log.js';
@@ -41,14 +41,23 @@ const sameValue = (field: string, before: unknown, after: unknown): boolean => {
     const change = after as { connect?: unknown[]; disconnect?: unknown[]; set?: unknown[] } | null;
     return !change || typeof change !== 'object' || ((change.connect?.length ?? 0) === 0 && (change.disconnect?.length ?? 0) === 0 && change.set === undefined);
   }
-  if (field === 'opensAt') return new Date(String(before)).getTime() === new Date(String(after)).getTime();
+  if (field === 'opensAt') return timeOf(before) === timeOf(after);
   return (before ?? null) === (after ?? null) || Number(before) === Number(after);
 };
 
-/** Creates the middleware, bound to a Strapi instance. */
+/** An instant as milliseconds, from a Date, an ISO string or a number (a Date's toString would drop the milliseconds). */
+const timeOf = (value: unknown): number => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(String(value)).getTime());
+
 /** What the log calls each content type and action. */
 const TYPE_NAMES: Record<string, string> = { [UID.contest]: 'cuộc thi', [UID.contestRound]: 'đợt thi', [UID.contestQuestion]: 'câu hỏi' };
 const ACTION_NAMES: Record<string, string> = { create: 'Tạo', update: 'Sửa', delete: 'Xóa' };
+
+/** What a change does to a round's clock, for the log: "mở lúc …; kết thúc lúc …" (Asia/Ho_Chi_Minh); empty when it leaves it alone. */
+function roundTimes(uid: string, data: Data): string {
+  if (uid !== UID.contestRound) return '';
+  const at = (value: unknown) => (value ? formatDateTime(new Date(timeOf(value))) : null);
+  return [at(data.opensAt) && `mở lúc ${at(data.opensAt)}`, at(data.closesAt) && `kết thúc lúc ${at(data.closesAt)}`].filter(Boolean).join('; ');
+}
 
 /** The signed-in admin user of the current request, if any (the seed and the scheduler have none). */
 function requestUser(strapi: Core.Strapi): { id: number; name: string } | null {
@@ -71,13 +80,15 @@ export function createContestContentMiddleware(strapi: Core.Strapi, log: () => C
     if (wanted) data.slug = await uniqueSlug(strapi, UID.contest, slugify(wanted), documentId, 'cuoc-thi');
   }
 
-  async function checkRound(data: Data, documentId: string | undefined): Promise<void> {
+  async function checkRound(data: Data, documentId: string | undefined, action: string): Promise<void> {
+    // A round without a title is named by its number, so lists and pickers never show it blank.
+    if (action === 'create' && (typeof data.title !== 'string' || data.title.trim() === '') && Number.isInteger(Number(data.number))) data.title = `Đợt ${Number(data.number)}`;
     const before = await stored(UID.contestRound, documentId, ['opensAt', 'closesAt', 'questionsPerAttempt', 'timeLimitMinutes', 'attemptsAllowed', 'audience']);
     const full = { ...(before ?? {}), ...data };
-    if (full.opensAt && full.closesAt && new Date(String(full.closesAt)).getTime() <= new Date(String(full.opensAt)).getTime()) {
+    if (full.opensAt && full.closesAt && timeOf(full.closesAt) <= timeOf(full.opensAt)) {
       throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.closesBeforeOpen);
     }
-    if (!before || new Date(String(before.opensAt)).getTime() > now().getTime()) return;
+    if (!before || timeOf(before.opensAt) > now().getTime()) return;
     const changed = LOCKED_ROUND_FIELDS.filter((field) => field in data && !sameValue(field, before[field], data[field]));
     if (changed.length > 0) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundLocked(changed));
   }
@@ -118,19 +129,19 @@ export function createContestContentMiddleware(strapi: Core.Strapi, log: () => C
     for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
     if (uid === UID.contest) await checkContest(data, documentId, action);
-    if (uid === UID.contestRound) await checkRound(data, documentId);
+    if (uid === UID.contestRound) await checkRound(data, documentId, action);
     if (uid === UID.contestQuestion) await checkQuestion(data, documentId);
-    return logged(uid, action, documentId, next);
+    return logged(uid, action, documentId, next, roundTimes(uid, data));
   };
 
   /** Runs the change, then records who made it (when a signed-in organiser did). */
-  async function logged(uid: string, action: string, documentId: string | undefined, next: () => Promise<unknown>): Promise<unknown> {
+  async function logged(uid: string, action: string, documentId: string | undefined, next: () => Promise<unknown>, detail = ''): Promise<unknown> {
     const result = await next();
     const user = ACTION_NAMES[action] ? requestUser(strapi) : null;
     if (user) {
       const made = result as { documentId?: string; title?: string; text?: string; number?: number } | null;
       const label = made?.title ?? made?.text?.slice(0, 120) ?? (made?.number !== undefined ? `số ${made.number}` : '');
-      const entry = { actorId: user.id, actorName: user.name, action: `${ACTION_NAMES[action]} ${TYPE_NAMES[uid]}`, subject: label || (documentId ?? made?.documentId ?? ''), detail: documentId ?? made?.documentId ?? '' };
+      const entry = { actorId: user.id, actorName: user.name, action: `${ACTION_NAMES[action]} ${TYPE_NAMES[uid]}`, subject: label || (documentId ?? made?.documentId ?? ''), detail: detail || (documentId ?? made?.documentId ?? '') };
       // In the change's own transaction when there is one (Strapi's nested transactions reuse it).
       await strapi.db.transaction(({ trx }) => log().record(entry, trx));
     }

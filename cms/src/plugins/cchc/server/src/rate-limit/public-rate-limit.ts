@@ -42,6 +42,13 @@ export function costOf(path: string, query: string): number {
 /** The refusal of a registration past its hourly budget, in Vietnamese. */
 export const tooManyRegistrationsMessage = (minutes: number) => `Đã có quá nhiều lượt đăng ký dự thi từ địa chỉ hoặc số điện thoại này. Vui lòng thử lại sau ${minutes} phút.`;
 
+/** Registration challenges one client may be issued per minute (each costs the CMS a key derivation). */
+export const CHALLENGES_PER_CLIENT_MINUTE = 20;
+
+/** The refusal of a registration without a solved challenge past its small hourly allowance, in Vietnamese. */
+export const proofRequiredMessage = (minutes: number) =>
+  `Từ địa chỉ này đã có nhiều lượt đăng ký chưa qua bước xác minh chống tự động. Hãy bật JavaScript trong trình duyệt để bước xác minh tự chạy, rồi gửi lại; hoặc thử lại sau ${minutes} phút.`;
+
 /** The answer of a limited request, in Vietnamese. */
 export const tooManyMessage = (seconds: number) => `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`;
 
@@ -76,6 +83,11 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
   };
   const registrationsByClient = hourly(config.registrationsPerClientHour, 'cchc-registration-client');
   const registrationsByPhone = hourly(config.registrationsPerPhoneHour, 'cchc-registration-phone');
+  const registrationsWithoutChallenge = hourly(config.registrationsWithoutChallengePerClientHour, 'cchc-registration-without-challenge');
+  // Issuing a challenge costs a key derivation: a visitor gets a few a minute, whoever asks (the site included, for its visitor).
+  const challengesByClient = redis
+    ? new RateLimiterRedis({ storeClient: redis, points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge', insuranceLimiter: new RateLimiterMemory({ points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge' }) })
+    : new RateLimiterMemory({ points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge' });
   const fromSite = (headers: Record<string, unknown>) => {
     const key = headers[SITE_KEY_HEADER];
     return Boolean(config.siteApiKey && typeof key === 'string' && key && sameSecret(key, config.siteApiKey));
@@ -111,15 +123,44 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
       const visitor = headers[VISITOR_HEADER];
       return clientKey(fromSite(headers) && typeof visitor === 'string' && visitor ? visitor : ip);
     },
-    /** Counts a contest registration against its client's and its phone's hourly budgets; a 429 past either. */
-    async registration(client: string, identity: string | null): Promise<void> {
+    /**
+     * Counts a contest registration against its client's and its phone's hourly budgets, and,
+     * when it came without a solved challenge (`proved` false), against the client's small
+     * allowance of those; a 429 past any. The allowance is looked at first, so a refusal by it
+     * spends nothing of the others.
+     */
+    async registration(client: string, identity: string | null, proved: boolean): Promise<void> {
       if (exempt.has(client)) return;
+      const refuse = (refusal: unknown, message: (minutes: number) => string) => {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return new errors.RateLimitError(message(Math.max(1, Math.ceil(refusal.msBeforeNext / 60_000))));
+      };
+      if (!proved) {
+        const used = await registrationsWithoutChallenge.get(client);
+        if (used && used.consumedPoints >= config.registrationsWithoutChallengePerClientHour) throw refuse(used, proofRequiredMessage);
+      }
       try {
         await registrationsByClient.consume(client);
         if (identity) await registrationsByPhone.consume(identity);
       } catch (refusal) {
+        throw refuse(refusal, tooManyRegistrationsMessage);
+      }
+      if (!proved) {
+        try {
+          await registrationsWithoutChallenge.consume(client);
+        } catch (refusal) {
+          throw refuse(refusal, proofRequiredMessage);
+        }
+      }
+    },
+    /** Counts a registration challenge issued for a client; a 429 past a few a minute. */
+    async challenge(client: string): Promise<void> {
+      if (exempt.has(client)) return;
+      try {
+        await challengesByClient.consume(client);
+      } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        throw new errors.RateLimitError(tooManyRegistrationsMessage(Math.max(1, Math.ceil(refusal.msBeforeNext / 60_000))));
+        throw new errors.RateLimitError(tooManyMessage(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))));
       }
     },
     /** Resolves once Redis is connected (until then, and whenever it is down, counts are kept in memory). */

@@ -158,9 +158,9 @@ export interface NewAttempt {
   maxScore: number;
 }
 
-/** Creates the repository over a Strapi instance. */
-export function createContestEntries(strapi: Core.Strapi) {
-  const k = (): Knex => strapi.db.connection;
+/** Creates the repository over a Strapi instance; with `bound`, every query runs in that transaction (the seed's). */
+export function createContestEntries(strapi: Core.Strapi, bound?: Knex.Transaction) {
+  const k = (): Knex => bound ?? strapi.db.connection;
   const entries = () => qualified(strapi, ENTRY_TABLE);
   const attempts = () => qualified(strapi, ATTEMPT_TABLE);
   const answers = () => qualified(strapi, ANSWER_TABLE);

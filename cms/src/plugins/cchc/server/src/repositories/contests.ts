@@ -137,6 +137,11 @@ export function createContestRepository(strapi: Core.Strapi) {
       });
     },
 
+    /** Moves a round's opening or closing, through the Document Service (its checks, and the organisers' log with who did it). */
+    async moveRound(documentId: string, times: { opensAt?: Date; closesAt?: Date }): Promise<void> {
+      await documentsOf(strapi, UID.contestRound).update({ documentId, data: Object.fromEntries(Object.entries(times).map(([field, at]) => [field, at.toISOString()])) });
+    },
+
     /** Agencies an official may name as their unit: id, slug and name. */
     async units(): Promise<Array<{ id: number; slug: string; name: string }>> {
       const rows = await strapi.db.query(UID.agency).findMany({ where: { active: { $ne: false } }, select: ['id', 'slug', 'name'], orderBy: [{ name: 'asc' }] });

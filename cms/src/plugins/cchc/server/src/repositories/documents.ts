@@ -35,6 +35,7 @@ export interface Documents {
   findOne(query: DocumentQuery & { documentId: string }): Promise<unknown>;
   count(query?: Omit<DocumentQuery, 'fields' | 'populate' | 'sort' | 'start' | 'limit'>): Promise<number>;
   create(params: { data: Readonly<Record<string, unknown>>; status?: 'draft' | 'published' }): Promise<unknown>;
+  update(params: { documentId: string; data: Readonly<Record<string, unknown>> }): Promise<unknown>;
   publish(params: { documentId: string }): Promise<unknown>;
   unpublish(params: { documentId: string }): Promise<unknown>;
 }

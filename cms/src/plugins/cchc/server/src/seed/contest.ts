@@ -2,13 +2,14 @@
  * Seeds the demo contest: the contest, its question bank, a closed round whose results
  * are published (its entrants' attempts drawn, answered and scored as the service would)
  * and an open round. Round dates are relative to the day of seeding. Skipped when the
- * contest exists.
+ * contest exists; all or nothing (one transaction), so a start that fails half-way leaves
+ * no contest behind that the next start would take for a complete one.
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { attemptScore, drawAttempt, normalizePhone } from '@cchc/shared';
 import { UID } from '../constants.js';
-import { createContestEntries } from '../repositories/contest-entries.js';
+import { createContestEntries, type ContestEntries } from '../repositories/contest-entries.js';
 import { documentsOf } from '../repositories/documents.js';
 import { z } from 'zod';
 import { documentIds } from './content.js';
@@ -20,8 +21,14 @@ const Created = z.object({ documentId: z.string() });
 
 /** Seeds the contest; returns how many rows were created. */
 export async function seedContest(strapi: Core.Strapi, seed: Seed): Promise<number> {
+  if ((await documentIds(strapi, UID.contest, 'slug')).has(seed.contest.contest.slug)) return 0;
+  // The Document Service and strapi.db.query join this transaction by themselves; the plugin's
+  // own tables are written through it explicitly (on SQLite, a write beside it would wait for it forever).
+  return strapi.db.transaction(({ trx }) => seedContestIn(strapi, seed, createContestEntries(strapi, trx)));
+}
+
+async function seedContestIn(strapi: Core.Strapi, seed: Seed, entries: ContestEntries): Promise<number> {
   const data = seed.contest;
-  if ((await documentIds(strapi, UID.contest, 'slug')).has(data.contest.slug)) return 0;
   const now = Date.now();
   const { planTask, ...fields } = data.contest;
   const tasks = await strapi.db.query(UID.planTask).findMany({ select: ['documentId', 'number'] });
@@ -48,7 +55,6 @@ export async function seedContest(strapi: Core.Strapi, seed: Seed): Promise<numb
   }
   const first = rounds[0];
   if (!first) return 1 + questions.length + rounds.length;
-  const entries = createContestEntries(strapi);
   const units = await documentIds(strapi, UID.agency, 'slug');
   const agencyIds = new Map(
     (await strapi.db.query(UID.agency).findMany({ select: ['id', 'documentId'] })).map((a: { id: number; documentId: string }) => [a.documentId, a.id]),

@@ -5,7 +5,7 @@
  */
 import { BANK_COLUMNS, readBank, roundPhase, type AdminRound, type GetRoundRanking, type ImportBank, type RankingRow } from '@cchc/shared';
 import { Workbook } from 'exceljs';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { ContestEntries } from '../repositories/contest-entries.js';
 import type { ContestLog } from '../repositories/contest-log.js';
 import type { ContestRepository, RoundRecord } from '../repositories/contests.js';
@@ -27,6 +27,9 @@ const ADMIN_MESSAGES = {
   tooBig: 'Tệp giải nén ra quá lớn so với một ngân hàng câu hỏi: hãy dùng tệp XLSX tải từ mẫu.',
   tooManyRows: (n: number) => `Tệp có quá ${n} dòng: hãy chia thành nhiều tệp.`,
   rowsWrong: (n: number) => `Có ${n} dòng chưa đúng: chưa nhập câu hỏi nào. Hãy sửa theo thông báo từng dòng rồi nhập lại.`,
+  notUpcoming: 'Chỉ mở ngay được một đợt thi chưa mở.',
+  notOpen: 'Chỉ đóng ngay được một đợt thi đang mở.',
+  bankTooSmall: (bank: number, needed: number) => `Ngân hàng câu hỏi của đợt thi có ${bank} câu, ít hơn ${needed} câu mỗi lượt thi: hãy nhập thêm câu hỏi trước khi mở.`,
 } as const;
 
 /** Creates the organisers' contest service. */
@@ -123,6 +126,31 @@ export function createContestAdminService(deps: {
       const list = await contests.allContests();
       const rounds = await contests.roundsOf(list.map((c) => c.id));
       return { rounds: await Promise.all(rounds.map((r) => adminRound(r, at))), contests: list.map((c) => ({ id: c.documentId, slug: c.slug, title: c.title })) };
+    },
+
+    /**
+     * Opens an upcoming round now, or closes an open one now, by moving its opening or
+     * closing to this second through the Document Service, so the Content Manager's checks
+     * apply and the contest's log records who moved it to when; a 409 that says why when the
+     * round is not in the phase for it, or its bank cannot fill an attempt. (Two organisers
+     * at once: the second is refused by the lock on an open round, or closes it a moment later.)
+     */
+    async move(roundId: string, to: 'open' | 'close'): Promise<AdminRound> {
+      const at = now();
+      const round = await contests.round(roundId);
+      if (!round) throw new NotFoundError(ADMIN_MESSAGES.roundNotFound);
+      const phase = roundPhase(round, at);
+      if (to === 'open') {
+        if (phase !== 'upcoming') throw new ConflictError(ADMIN_MESSAGES.notUpcoming);
+        const bank = (await contests.bankOf(round)).length;
+        if (bank < round.questionsPerAttempt) throw new ConflictError(ADMIN_MESSAGES.bankTooSmall(bank, round.questionsPerAttempt));
+        await contests.moveRound(roundId, { opensAt: at });
+      } else {
+        if (phase !== 'open') throw new ConflictError(ADMIN_MESSAGES.notOpen);
+        await contests.moveRound(roundId, { closesAt: at });
+      }
+      const moved = await contests.round(roundId);
+      return adminRound(moved ?? round, new Date(at.getTime() + 1));
     },
 
     /** The ranking as JSON, or one of its exports (recorded in the log). */

@@ -26,6 +26,7 @@ import {
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { isUniqueViolation, type AttemptRecord, type ContestEntries, type EntryRecord } from '../repositories/contest-entries.js';
 import { keyOf, type ContestRecord, type ContestRepository, type QuestionRecord, type RoundRecord } from '../repositories/contests.js';
+import type { ContestChallenge } from './contest-challenge.js';
 import { attemptView, checkAnswers, deadlineOf, drawnOf, roundSummary } from './contest-views.js';
 
 export const CONTEST_MESSAGES = {
@@ -51,12 +52,15 @@ export function createContestService({
   contests,
   entries,
   limitRegistration = async () => {},
+  challenge = { verify: async () => null, spend: async () => {} },
   now = () => new Date(),
 }: {
   contests: ContestRepository;
   entries: ContestEntries;
-  /** Counts a registration against its client's and its phone's budgets (a 429 past them). */
-  limitRegistration?: (client: string, identity: string | null) => Promise<void>;
+  /** Counts a registration against its client's and its phone's budgets, and an unproved one against a smaller one (a 429 past them). */
+  limitRegistration?: (client: string, identity: string | null, proved: boolean) => Promise<void>;
+  /** The registration's proof of work: checked first, spent last (services/contest-challenge.ts). */
+  challenge?: Pick<ContestChallenge, 'verify' | 'spend'>;
   now?: () => Date;
 }) {
   /** An entry, checked against the secret its entrant holds (the same refusal whether the entry or the secret is wrong). */
@@ -185,7 +189,9 @@ export function createContestService({
         if (error instanceof ContestRuleError) throw new InvalidInputError(error.message);
         throw error;
       }
-      await limitRegistration(client, phone ?? citizenId);
+      // The proof's signatures first, the budgets and the proof itself spent last: a visitor who
+      // mistyped their birth year or unit loses neither.
+      const proof = await challenge.verify(body.proof);
       // A round that could not start an attempt takes no registration (the phone would be spent for nothing).
       const bank = await contests.bankOf(round);
       if (bank.length < round.questionsPerAttempt) throw new ConflictError(`Đợt thi chưa sẵn sàng: ngân hàng có ${bank.length} câu hỏi, ít hơn ${round.questionsPerAttempt} câu mỗi lượt thi.`);
@@ -196,6 +202,9 @@ export function createContestService({
         agencyId = (await contests.units()).find((u) => u.slug === body.agency)?.id ?? null;
         if (agencyId === null) throw new InvalidInputError(CONTEST_MESSAGES.unknownUnit);
       }
+      // Before the insert that tells whether the phone is taken: probing phones costs the prober.
+      await limitRegistration(client, phone ?? citizenId, proof !== null);
+      if (proof) await challenge.spend(proof);
       const secret = crypto.randomBytes(24).toString('base64url');
       const entry = publicId();
       try {

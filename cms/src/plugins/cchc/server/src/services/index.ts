@@ -9,6 +9,8 @@ import { createAgencyLineage } from './agency-lineage.js';
 import { createComplianceService } from './compliance.js';
 import { createContestService } from './contest.js';
 import { createContestAdminService } from './contest-admin.js';
+import { createContestChallenge } from './contest-challenge.js';
+import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
 import { createContestRepository } from '../repositories/contests.js';
@@ -45,8 +47,12 @@ const services = {
     createContestService({
       contests: createContestRepository(strapi),
       entries: createContestEntries(strapi),
-      limitRegistration: (client, identity) => pluginServices(strapi)['rate-limit'].registration(client, identity),
+      limitRegistration: (client, identity, proved) => pluginServices(strapi)['rate-limit'].registration(client, identity, proved),
+      challenge: { verify: (proof) => pluginServices(strapi)['contest-challenge'].verify(proof), spend: (proof) => pluginServices(strapi)['contest-challenge'].spend(proof) },
     }),
+  /** The proof-of-work challenge on registration, and the challenges already spent (a table of the plugin's own). */
+  'contest-challenge': ({ strapi }: Ctx) => createContestChallenge(config(strapi).contestChallenge, (nonce, expiresAt) => pluginServices(strapi)['spent-challenges'].record(nonce, expiresAt)),
+  'spent-challenges': ({ strapi }: Ctx) => createSpentChallenges(strapi),
   'contest-admin': ({ strapi }: Ctx) =>
     createContestAdminService({ contests: createContestRepository(strapi), entries: createContestEntries(strapi), log: createContestLog(strapi), contest: pluginServices(strapi).contest }),
   /** What the contest's organisers did (a table of the plugin's own). */
