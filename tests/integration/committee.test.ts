@@ -179,6 +179,17 @@ describe('what editors save', () => {
     expect(res.body.error.message).toContain('Đã có kết quả');
   });
 
+  test('a measured task\'s formats, as the edit view sends them (its JSON editor\'s text), are saved as a list', async () => {
+    const tasks = await cm('plan-task', 'committee').list('&filters[progressMode][$eq]=measured');
+    const task = tasks.body.results.find((t: { measureFormats?: unknown }) => Array.isArray(t.measureFormats) && t.measureFormats.length > 0) as { documentId: string; measureFormats: string[] };
+    expect(task).toBeDefined();
+    const saved = await cm('plan-task', 'committee').update(task.documentId, { measureFormats: JSON.stringify(task.measureFormats) });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.data.measureFormats).toEqual(task.measureFormats);
+    const wrong = await cm('plan-task', 'committee').update(task.documentId, { measureFormats: '["khong-co-hinh-thuc-nay"]' });
+    expect(wrong.status).toBe(400);
+  });
+
   test('evidence lines must be "label | URL"; an editor may set a task status but not rewrite the task', async () => {
     const tasks = await cm('plan-task').list('&filters[number][$eq]=11');
     const id = tasks.body.results[0].documentId as string;

@@ -183,6 +183,20 @@ describe('the organisers\' content', () => {
     const bad = await cm(UID.contest).create({ title: `Sai đối tượng ${run}`, rules: 'Thể lệ.', audiences: ['ai-cung-duoc'] });
     expect(bad.status).toBe(400);
   });
+
+  test('a contest and a question as the edit view sends them (its JSON editor\'s text) are saved as lists', async () => {
+    const contest = await cm(UID.contest).create({ title: `Gõ trong trình soạn JSON ${run}`, rules: 'Thể lệ.', audiences: '["nguoi-dan", "can-bo"]' });
+    expect(contest.status, JSON.stringify(contest.body)).toBe(201);
+    created.push([UID.contest, contest.body.data.documentId]);
+    expect(contest.body.data.audiences).toEqual(['nguoi-dan', 'can-bo']);
+    const question = await cm(UID.question).create({ text: 'Câu hỏi gõ trong trình soạn?', kind: 'single', options: '["Có", "Không"]', correct: '[0]', contest: { connect: [{ documentId: contest.body.data.documentId }] } });
+    expect(question.status, JSON.stringify(question.body)).toBe(201);
+    created.push([UID.question, question.body.data.documentId]);
+    expect(question.body.data).toMatchObject({ options: ['Có', 'Không'], correct: [0] });
+    const broken = await cm(UID.contest).create({ title: `JSON hỏng ${run}`, rules: 'Thể lệ.', audiences: '["nguoi-dan"' });
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(broken.body)).toContain('danh sách đối tượng dự thi');
+  });
 });
 
 describe('the public pages\' data', () => {

@@ -9,6 +9,7 @@ import { ARTICLE_FORMAT_CODES, documentSlug, nfc, parseEvidence, reformIndexLabe
 import { UID, type PluginUid } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
 import { uniqueSlug } from '../repositories/slugs.js';
+import { readJsonFields } from './json-fields.js';
 
 type Data = Record<string, unknown>;
 type Context = { uid: string; action: string; params: Record<string, unknown> };
@@ -88,6 +89,8 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
   }
 
   function checkPlanTask(data: Data): void {
+    // The edit view sends a JSON field as the text typed in its editor (json-fields.ts).
+    readJsonFields(data, ['measureFormats']);
     if ('measureFormats' in data && data.measureFormats !== null && data.measureFormats !== undefined) {
       const formats = data.measureFormats;
       const valid = Array.isArray(formats) && formats.every((f) => typeof f === 'string' && (ARTICLE_FORMAT_CODES as readonly string[]).includes(f));

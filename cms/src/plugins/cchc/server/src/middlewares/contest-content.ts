@@ -12,6 +12,7 @@ import { UID } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
 import type { ContestLog } from '../repositories/contest-log.js';
 import { uniqueSlug } from '../repositories/slugs.js';
+import { readJsonFields } from './json-fields.js';
 
 type Data = Record<string, unknown>;
 type Context = { uid: string; action: string; params: Record<string, unknown> };
@@ -30,6 +31,12 @@ const TEXT_FIELDS: Record<string, readonly string[]> = {
   [UID.contest]: ['title', 'summary', 'rules', 'prizes', 'organisers'],
   [UID.contestRound]: ['title'],
   [UID.contestQuestion]: ['text', 'explanation'],
+};
+
+/** The JSON fields (json-fields.ts: the edit view sends them as text). */
+const JSON_FIELDS: Record<string, readonly string[]> = {
+  [UID.contest]: ['audiences'],
+  [UID.contestQuestion]: ['options', 'correct'],
 };
 
 /** What cannot change once a round is open: what decides an attempt's draw and clock. */
@@ -127,6 +134,7 @@ export function createContestContentMiddleware(strapi: Core.Strapi, log: () => C
     if ((action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return logged(uid, action, target, next);
     const data = params.data as Data;
     for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
+    readJsonFields(data, JSON_FIELDS[uid] ?? []);
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
     if (uid === UID.contest) await checkContest(data, documentId, action);
     if (uid === UID.contestRound) await checkRound(data, documentId, action);
