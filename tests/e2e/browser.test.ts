@@ -73,7 +73,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
   test('a reader searches with and without diacritics and gets the same articles, highlighted', async () => {
     const resultsFor = async (words: string) => {
       await page.goto(`${inject('siteUrl')}/tim-kiem`);
-      await page.locator('input[name="q"]').fill(words);
+      await page.locator('form.search-form input[name="q"]').fill(words);
       await page.locator('form.search-form button[type="submit"]').click();
       await page.waitForURL(/\/tim-kiem\?q=/);
       expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
@@ -96,6 +96,43 @@ describe.runIf(hasChromium)('in Chromium', () => {
       expect(widest).toBeLessThanOrEqual(320);
     },
   );
+
+  test.each([
+    ['the column', '/', 'main .card__title', true],
+    ['the committee\'s site', '/ban-chi-dao', 'main h1', false],
+  ] as const)('%s on a 360 × 640 phone without JavaScript: the first headline within 200 px, the menu a tap away', async (_, path, headline, column) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+    const phone = await context.newPage();
+    await phone.goto(`${inject('siteUrl')}${path}`);
+    const top = await phone.locator(headline).first().evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeLessThanOrEqual(200);
+    const nav = phone.locator('header .site-nav');
+    expect(await nav.isVisible()).toBe(false);
+    if (column) expect(await phone.locator('header form.header-search input[name="q"]').isVisible(), 'the search box, at once').toBe(true);
+    await phone.locator('summary.site-menu__button').click();
+    expect(await nav.isVisible()).toBe(true);
+    // The reform areas are in the open menu, one tap from any page.
+    if (column) expect(await nav.locator('.area-links--nav a').first().isVisible()).toBe(true);
+    const box = await nav.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
+  test('on a wide screen the navigation shows in place, with no menu button', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await wide.goto(`${inject('siteUrl')}/`);
+    expect(await wide.locator('header .site-nav .site-nav__top a').first().isVisible()).toBe(true);
+    expect(await wide.locator('summary.site-menu__button').isVisible()).toBe(false);
+    await wide.close();
+  });
+
+  test('the header\'s search box searches', async () => {
+    await page.goto(`${inject('siteUrl')}/`);
+    await page.locator('header form.header-search input[name="q"]').fill('mot cua');
+    await Promise.all([page.waitForURL(/\/tim-kiem\?q=mot\+cua/), page.locator('header form.header-search button').click()]);
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+  });
 
   test('the skip link is the first thing the keyboard reaches', async () => {
     await page.goto(`${inject('siteUrl')}/`);

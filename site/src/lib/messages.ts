@@ -8,6 +8,8 @@ export const UI = {
     'Tin tức, bài viết, infographic và video về cải cách hành chính: thể chế, thủ tục hành chính, tổ chức bộ máy, công vụ, tài chính công và chính quyền số.',
   skipLink: 'Bỏ qua đến nội dung chính',
   mainNav: 'Điều hướng chính',
+  menu: 'Mục lục',
+  quickSearch: 'Tìm bài viết',
   areaNav: 'Lĩnh vực cải cách',
   home: 'Trang chủ',
   agencies: 'Cơ quan, đơn vị',

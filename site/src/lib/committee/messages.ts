@@ -6,6 +6,7 @@
 export const CUI = {
   // Layout
   navLabel: 'Điều hướng trang Ban Chỉ đạo',
+  menu: 'Mục lục',
   home: 'Trang chủ',
   about: 'Giới thiệu',
   documents: 'Văn bản',
@@ -183,6 +184,7 @@ export const CUI = {
 
 export const CUI_EN = {
   navLabel: 'Steering Committee navigation',
+  menu: 'Menu',
   skipLink: 'Skip to main content',
   breadcrumb: 'Breadcrumb',
   home: 'Home',
