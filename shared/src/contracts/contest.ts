@@ -11,6 +11,9 @@ import { TAG } from './cache-tags.js';
 import { idParam, slugParam } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
+/** The refusal of a proof of work that is not one (the CMS's checks say the same). */
+export const PROOF_INVALID = 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.';
+
 /** The header that carries an entry's secret (kept by the site in an HttpOnly cookie, never in a URL). */
 export const ENTRY_SECRET_HEADER = 'x-cchc-entry-secret';
 
@@ -179,11 +182,7 @@ export namespace RegisterEntry {
         .optional()
         .default(''),
       // The solved proof-of-work challenge the widget put in the form (base64); empty from a browser without JavaScript.
-      proof: z
-        .string({ error: 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.' })
-        .max(CHALLENGE_PROOF_MAX_LENGTH, { error: 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.' })
-        .optional()
-        .default(''),
+      proof: z.string({ error: PROOF_INVALID }).max(CHALLENGE_PROOF_MAX_LENGTH, { error: PROOF_INVALID }).optional().default(''),
       // Never pre-ticked on the form; the API takes only an explicit yes.
       consent: z
         .union([z.boolean(), z.string()], { error: 'Hãy đồng ý với việc sử dụng thông tin cá nhân cho cuộc thi.' })

@@ -10,7 +10,7 @@ import { CONTENT_MANAGER_LABELS } from '../../../cms/src/plugins/cchc/server/src
 
 const CONTENT_TYPES = path.resolve(import.meta.dirname, '../../../cms/src/plugins/cchc/server/src/content-types');
 const attributesOf = (uid: string): string[] => {
-  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT_TYPES, uid.replace('plugin::cchc.', ''), 'schema.json'), 'utf8')) as { attributes: Record<string, { visible?: boolean }> };
+  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT_TYPES, uid.replace('plugin::cchc.', ''), 'schema.json'), 'utf8')) as { attributes: Record<string, unknown> };
   return Object.keys(schema.attributes).sort();
 };
 

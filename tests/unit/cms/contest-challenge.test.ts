@@ -57,6 +57,16 @@ describe('registration challenge', () => {
     await expect(challenges.verify(proof)).rejects.toMatchObject({ name: 'ValidationError', message: CHALLENGE_MESSAGES.invalid });
   });
 
+  test('a proof that expires between its check and its spend is refused as expired, not recorded', async () => {
+    let clock = Date.now();
+    const recorded: string[] = [];
+    const challenges = createContestChallenge(CONFIG, async (nonce) => (recorded.push(nonce), true), () => clock);
+    const proof = await challenges.verify(await proofOf(await challenges.issue()));
+    clock += CONFIG.lifetimeSeconds * 1000 + 1;
+    await expect(challenges.spend(proof!)).rejects.toMatchObject({ message: CHALLENGE_MESSAGES.expired });
+    expect(recorded).toEqual([]);
+  });
+
   test('a challenge signed with another secret (another site) is refused', async () => {
     const foreign = await service({ ...CONFIG, secret: 'mot-bi-mat-khac-hoan-toan' }).issue();
     await expect(service().verify(await proofOf(foreign))).rejects.toMatchObject({ message: CHALLENGE_MESSAGES.invalid });

@@ -7,7 +7,8 @@ test.each([
   ['a list sent by the API', ['nguoi-dan'], ['nguoi-dan']],
   ['an emptied editor', '  ', null],
   ['text that is not JSON (left for the field\'s check)', '["nguoi-dan"', '["nguoi-dan"'],
-  ['a number typed', '[0, 2]', [0, 2]],
+  ['a list of numbers typed', '[0, 2]', [0, 2]],
+  ['a number typed (the field\'s check refuses it)', '0', 0],
 ])('%s', (_, sent, read) => {
   expect(jsonValue(sent)).toEqual(read);
 });

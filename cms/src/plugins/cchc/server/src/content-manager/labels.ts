@@ -94,7 +94,7 @@ export const CONTENT_MANAGER_LABELS: Partial<Record<PluginUid, ContentTypeLabels
     mainField: 'title',
     fields: {
       title: 'Tên cuộc thi', slug: ['Đường dẫn', 'Để trống: tạo từ tên.'], summary: 'Giới thiệu ngắn', rules: ['Thể lệ', 'Markdown.'],
-      audiences: ['Đối tượng dự thi', 'Danh sách mã: can-bo, nguoi-dan, hoc-sinh; để trống: mọi đối tượng.'], minimumAge: 'Tuổi tối thiểu', prizes: ['Cơ cấu giải thưởng', 'Markdown.'],
+      audiences: ['Đối tượng dự thi', 'Danh sách mã, ví dụ ["nguoi-dan", "can-bo"] (mã: can-bo, nguoi-dan, hoc-sinh); [] nghĩa là mọi đối tượng.'], minimumAge: 'Tuổi tối thiểu', prizes: ['Cơ cấu giải thưởng', 'Markdown.'],
       organisers: 'Đơn vị tổ chức', resultsPolicy: 'Công bố kết quả', winnersPerRound: 'Số người đạt giải mỗi đợt', planTask: 'Nhiệm vụ kế hoạch', visible: 'Hiện trên trang', demo: 'Dữ liệu minh họa',
     },
   },

@@ -10,6 +10,7 @@ import { UID, type PluginUid } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
 import { uniqueSlug } from '../repositories/slugs.js';
 import { readJsonFields } from './json-fields.js';
+import { writeTarget, type WriteTarget } from './write-target.js';
 
 type Data = Record<string, unknown>;
 type Context = { uid: string; action: string; params: Record<string, unknown> };
@@ -38,6 +39,7 @@ export const COMMITTEE_MESSAGES = {
   measureFormats: `Trường "measureFormats" phải là danh sách mã hình thức, ví dụ ["phong-su"]; các mã hợp lệ: ${ARTICLE_FORMAT_CODES.join(', ')}.`,
 } as const;
 
+
 /** Creates the middleware, bound to a Strapi instance. */
 export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
   /** The record as it will be: the stored fields under the ones being written. */
@@ -47,34 +49,34 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
     return { ...(stored ?? {}), ...data };
   }
 
-  async function checkDocument(data: Data, documentId: string | undefined, action: string): Promise<void> {
-    const wantsSlug = action === 'create' || data.slug === '' || data.slug === null;
+  async function checkDocument(data: Data, { own, source, creating }: WriteTarget): Promise<void> {
+    const wantsSlug = creating || data.slug === '' || data.slug === null;
     if (!wantsSlug && typeof data.slug === 'string') {
-      data.slug = await uniqueSlug(strapi, UID.steeringDocument, slugify(data.slug), documentId, 'van-ban');
+      data.slug = await uniqueSlug(strapi, UID.steeringDocument, slugify(data.slug), own, 'van-ban');
       return;
     }
     if (!wantsSlug) return;
-    const full = await merged(UID.steeringDocument, documentId, data, ['number', 'issuedOn']);
+    const full = await merged(UID.steeringDocument, source, data, ['number', 'issuedOn']);
     if (typeof full.number === 'string') {
-      data.slug = await uniqueSlug(strapi, UID.steeringDocument, documentSlug(full.number, String(full.issuedOn ?? '')), documentId, 'van-ban');
+      data.slug = await uniqueSlug(strapi, UID.steeringDocument, documentSlug(full.number, String(full.issuedOn ?? '')), own, 'van-ban');
     }
   }
 
-  async function checkEvent(data: Data, documentId: string | undefined, action: string): Promise<void> {
-    const full = await merged(UID.committeeEvent, documentId, data, ['title', 'startsAt', 'endsAt']);
+  async function checkEvent(data: Data, { own, source, creating }: WriteTarget): Promise<void> {
+    const full = await merged(UID.committeeEvent, source, data, ['title', 'startsAt', 'endsAt']);
     if (full.startsAt && full.endsAt && new Date(String(full.endsAt)).getTime() < new Date(String(full.startsAt)).getTime()) {
       throw new InvalidInputError(COMMITTEE_MESSAGES.eventEndsBeforeStart);
     }
     if (typeof data.onlineUrl === 'string' && data.onlineUrl !== '' && !WEB_URL.test(data.onlineUrl)) throw new InvalidInputError(COMMITTEE_MESSAGES.onlineUrl);
     if (typeof data.slug === 'string' && data.slug !== '') {
-      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(data.slug), documentId, 'su-kien');
-    } else if ((action === 'create' || data.slug === '' || data.slug === null) && typeof full.title === 'string') {
-      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(full.title), documentId, 'su-kien');
+      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(data.slug), own, 'su-kien');
+    } else if ((creating || data.slug === '' || data.slug === null) && typeof full.title === 'string') {
+      data.slug = await uniqueSlug(strapi, UID.committeeEvent, slugify(full.title), own, 'su-kien');
     }
   }
 
-  async function checkIndexResult(data: Data, documentId: string | undefined): Promise<void> {
-    const full = await merged(UID.indexResult, documentId, data, ['index', 'year', 'subject', 'score', 'rank', 'outOf']);
+  async function checkIndexResult(data: Data, { own, source }: WriteTarget): Promise<void> {
+    const full = await merged(UID.indexResult, source, data, ['index', 'year', 'subject', 'score', 'rank', 'outOf']);
     if (full.score !== null && full.score !== undefined && full.score !== '' && Number(full.score) < 0) throw new InvalidInputError(COMMITTEE_MESSAGES.negativeScore);
     if (typeof full.rank === 'number' && typeof full.outOf === 'number' && full.rank > full.outOf) throw new InvalidInputError(COMMITTEE_MESSAGES.rankOutOf);
     if (typeof full.index !== 'string' || full.year === undefined || typeof full.subject !== 'string') return;
@@ -83,7 +85,7 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
       select: ['documentId', 'subject'],
       where: { index: full.index, year: Number(full.year) },
     });
-    if (twins.some((t) => t.documentId !== documentId && String(t.subject ?? '').trim() === subject)) {
+    if (twins.some((t) => t.documentId !== own && String(t.subject ?? '').trim() === subject)) {
       throw new InvalidInputError(COMMITTEE_MESSAGES.duplicateResult(full.index, Number(full.year), subject));
     }
   }
@@ -105,13 +107,13 @@ export function createCommitteeContentMiddleware(strapi: Core.Strapi) {
   return async (context: Context, next: () => Promise<unknown>) => {
     const { uid, action, params } = context;
     const fields = TEXT_FIELDS[uid as PluginUid];
-    if (!fields || (action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return next();
+    const at = writeTarget(action, params.documentId);
+    if (!fields || !at || !params.data || typeof params.data !== 'object') return next();
     const data = params.data as Data;
     for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
-    const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
-    if (uid === UID.steeringDocument) await checkDocument(data, documentId, action);
-    if (uid === UID.committeeEvent) await checkEvent(data, documentId, action);
-    if (uid === UID.indexResult) await checkIndexResult(data, documentId);
+    if (uid === UID.steeringDocument) await checkDocument(data, at);
+    if (uid === UID.committeeEvent) await checkEvent(data, at);
+    if (uid === UID.indexResult) await checkIndexResult(data, at);
     if (uid === UID.planTask) checkPlanTask(data);
     if (uid === UID.channel && typeof data.url === 'string' && data.url !== '' && !CHANNEL_URL.test(data.url)) throw new InvalidInputError(COMMITTEE_MESSAGES.channelUrl);
     return next();

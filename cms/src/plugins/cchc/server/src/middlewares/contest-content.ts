@@ -12,7 +12,8 @@ import { UID } from '../constants.js';
 import { InvalidInputError } from '../errors.js';
 import type { ContestLog } from '../repositories/contest-log.js';
 import { uniqueSlug } from '../repositories/slugs.js';
-import { readJsonFields } from './json-fields.js';
+import { keepClonedJson, readJsonFields } from './json-fields.js';
+import { writeTarget, type WriteTarget } from './write-target.js';
 
 type Data = Record<string, unknown>;
 type Context = { uid: string; action: string; params: Record<string, unknown> };
@@ -57,14 +58,7 @@ const timeOf = (value: unknown): number => (value instanceof Date ? value.getTim
 
 /** What the log calls each content type and action. */
 const TYPE_NAMES: Record<string, string> = { [UID.contest]: 'cuộc thi', [UID.contestRound]: 'đợt thi', [UID.contestQuestion]: 'câu hỏi' };
-const ACTION_NAMES: Record<string, string> = { create: 'Tạo', update: 'Sửa', delete: 'Xóa' };
-
-/** What a change does to a round's clock, for the log: "mở lúc …; kết thúc lúc …" (Asia/Ho_Chi_Minh); empty when it leaves it alone. */
-function roundTimes(uid: string, data: Data): string {
-  if (uid !== UID.contestRound) return '';
-  const at = (value: unknown) => (value ? formatDateTime(new Date(timeOf(value))) : null);
-  return [at(data.opensAt) && `mở lúc ${at(data.opensAt)}`, at(data.closesAt) && `kết thúc lúc ${at(data.closesAt)}`].filter(Boolean).join('; ');
-}
+const ACTION_NAMES: Record<string, string> = { create: 'Tạo', clone: 'Nhân bản', update: 'Sửa', delete: 'Xóa' };
 
 /** The signed-in admin user of the current request, if any (the seed and the scheduler have none). */
 function requestUser(strapi: Core.Strapi): { id: number; name: string } | null {
@@ -73,31 +67,39 @@ function requestUser(strapi: Core.Strapi): { id: number; name: string } | null {
   return user ? { id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email } : null;
 }
 
+/** Creates the middleware, bound to a Strapi instance (writes are told apart by write-target.ts). */
 export function createContestContentMiddleware(strapi: Core.Strapi, log: () => ContestLog, now: () => Date = () => new Date()) {
   const stored = (uid: string, documentId: string | undefined, fields: string[]): Promise<Data | null> =>
     documentId ? (strapi.db.query(uid).findOne({ select: fields, where: { documentId } }) as Promise<Data | null>) : Promise.resolve(null);
 
-  async function checkContest(data: Data, documentId: string | undefined, action: string): Promise<void> {
+
+  async function checkContest(data: Data, { own, creating }: WriteTarget): Promise<void> {
     if ('audiences' in data) {
       const list = data.audiences;
       const valid = Array.isArray(list) && list.every((a) => typeof a === 'string' && (CONTEST_AUDIENCE_CODES as readonly string[]).includes(a));
       if (!valid) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.audiences);
     }
-    const wanted = typeof data.slug === 'string' && data.slug !== '' ? data.slug : action === 'create' && typeof data.title === 'string' ? data.title : null;
-    if (wanted) data.slug = await uniqueSlug(strapi, UID.contest, slugify(wanted), documentId, 'cuoc-thi');
+    const wanted = typeof data.slug === 'string' && data.slug !== '' ? data.slug : creating && typeof data.title === 'string' ? data.title : null;
+    if (wanted) data.slug = await uniqueSlug(strapi, UID.contest, slugify(wanted), own, 'cuoc-thi');
   }
 
-  async function checkRound(data: Data, documentId: string | undefined, action: string): Promise<void> {
-    // A round without a title is named by its number, so lists and pickers never show it blank.
-    if (action === 'create' && (typeof data.title !== 'string' || data.title.trim() === '') && Number.isInteger(Number(data.number))) data.title = `Đợt ${Number(data.number)}`;
-    const before = await stored(UID.contestRound, documentId, ['opensAt', 'closesAt', 'questionsPerAttempt', 'timeLimitMinutes', 'attemptsAllowed', 'audience']);
+  /** Checks a round's write; answers what it does to the round's clock, for the log ("mở lúc …; kết thúc lúc …"), empty when nothing. */
+  async function checkRound(data: Data, { own, source, creating }: WriteTarget): Promise<string> {
+    const before = await stored(UID.contestRound, source, ['number', 'title', 'opensAt', 'closesAt', 'questionsPerAttempt', 'timeLimitMinutes', 'attemptsAllowed', 'audience']);
     const full = { ...(before ?? {}), ...data };
+    // A round without a title is named by its number, so lists and pickers never show it blank.
+    const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+    if (((creating && blank(full.title)) || ('title' in data && blank(data.title))) && Number.isInteger(Number(full.number))) data.title = `Đợt ${Number(full.number)}`;
     if (full.opensAt && full.closesAt && timeOf(full.closesAt) <= timeOf(full.opensAt)) {
       throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.closesBeforeOpen);
     }
-    if (!before || timeOf(before.opensAt) > now().getTime()) return;
+    const moved = (field: 'opensAt' | 'closesAt') => field in data && data[field] && (creating || !before || timeOf(before[field]) !== timeOf(data[field]));
+    const clock = [moved('opensAt') && `mở lúc ${formatDateTime(new Date(timeOf(data.opensAt)))}`, moved('closesAt') && `kết thúc lúc ${formatDateTime(new Date(timeOf(data.closesAt)))}`].filter(Boolean).join('; ');
+    // The lock holds the round being written over, once open; a clone is a new round.
+    if (!own || !before || timeOf(before.opensAt) > now().getTime()) return clock;
     const changed = LOCKED_ROUND_FIELDS.filter((field) => field in data && !sameValue(field, before[field], data[field]));
     if (changed.length > 0) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundLocked(changed));
+    return clock;
   }
 
   /** True while a round of the question's contest is open: its draws and scores read the bank. */
@@ -109,9 +111,9 @@ export function createContestContentMiddleware(strapi: Core.Strapi, log: () => C
     return open > 0;
   }
 
-  async function checkQuestion(data: Data, documentId: string | undefined): Promise<void> {
-    if (documentId && (await questionInUse(documentId))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.questionLocked);
-    const full = { ...((await stored(UID.contestQuestion, documentId, ['kind', 'text', 'options', 'correct'])) ?? {}), ...data };
+  async function checkQuestion(data: Data, { own, source }: WriteTarget): Promise<void> {
+    if (own && (await questionInUse(own))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.questionLocked);
+    const full = { ...((await stored(UID.contestQuestion, source, ['kind', 'text', 'options', 'correct'])) ?? {}), ...data };
     const { options, correct } = full;
     if (!Array.isArray(options) || !options.every((o) => typeof o === 'string')) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.optionsList);
     if (!Array.isArray(correct) || !correct.every((c) => Number.isInteger(c))) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.correctList);
@@ -127,19 +129,25 @@ export function createContestContentMiddleware(strapi: Core.Strapi, log: () => C
     if (action === 'delete' && target && uid === UID.contestRound) {
       const round = await stored(UID.contestRound, target, ['opensAt', 'closesAt']);
       const at = now().getTime();
-      if (round && new Date(String(round.opensAt)).getTime() <= at && at < new Date(String(round.closesAt)).getTime()) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundInUse);
+      if (round && timeOf(round.opensAt) <= at && at < timeOf(round.closesAt)) throw new InvalidInputError(CONTEST_CONTENT_MESSAGES.roundInUse);
     }
     const fields = TEXT_FIELDS[uid];
     if (!fields) return next();
-    if ((action !== 'create' && action !== 'update') || !params.data || typeof params.data !== 'object') return logged(uid, action, target, next);
+    const at = writeTarget(action, target);
+    if (!at || !params.data || typeof params.data !== 'object') return logged(uid, action, target, next);
     const data = params.data as Data;
     for (const field of fields) if (typeof data[field] === 'string') data[field] = nfc(data[field] as string);
     readJsonFields(data, JSON_FIELDS[uid] ?? []);
-    const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
-    if (uid === UID.contest) await checkContest(data, documentId, action);
-    if (uid === UID.contestRound) await checkRound(data, documentId, action);
-    if (uid === UID.contestQuestion) await checkQuestion(data, documentId);
-    return logged(uid, action, documentId, next, roundTimes(uid, data));
+    let detail = '';
+    if (uid === UID.contest) await checkContest(data, at);
+    if (uid === UID.contestRound) detail = await checkRound(data, at);
+    if (uid === UID.contestQuestion) await checkQuestion(data, at);
+    const clonesJson = action === 'clone' && (JSON_FIELDS[uid] ?? []).some((f) => f in data);
+    return logged(uid, action, at.own, clonesJson ? async () => {
+      const made = await next();
+      await keepClonedJson(strapi, uid, made, data, JSON_FIELDS[uid] ?? []);
+      return made;
+    } : next, detail);
   };
 
   /** Runs the change, then records who made it (when a signed-in organiser did). */

@@ -3,6 +3,7 @@
  * editor (`"[\"nguoi-dan\"]"`), where the API sends the list itself. The plugin's
  * middlewares read them as JSON first, so both reach the same checks.
  */
+import type { Core } from '@strapi/strapi';
 
 /**
  * A JSON field's value: parsed when it came as text, null when that text is empty, and left
@@ -17,6 +18,19 @@ export function jsonValue(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/**
+ * After a clone: the named JSON fields the form sent, written as sent. Strapi makes a clone by
+ * deep-merging the form into the source, which merges lists item by item (a list of two over
+ * a source's three keeps the third); the checks saw the form's lists, so those are stored.
+ */
+export async function keepClonedJson(strapi: Core.Strapi, uid: string, made: unknown, data: Record<string, unknown>, fields: readonly string[]): Promise<void> {
+  // The Document Service's clone answers { documentId, entries }.
+  const documentId = (made as { documentId?: unknown } | null)?.documentId;
+  const sent = Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]));
+  if (typeof documentId !== 'string' || Object.keys(sent).length === 0) return;
+  await strapi.db.query(uid as never).updateMany({ where: { documentId }, data: sent });
 }
 
 /** Reads the named JSON fields of a write's data in place (those it carries). */

@@ -76,18 +76,17 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
     limiter = new RateLimiterRedis({ storeClient: redis, points: config.points, duration: config.durationSeconds, keyPrefix: 'cchc-public', insuranceLimiter: memory });
   }
   const exempt = new Set(config.exemptIps);
-  /** An hourly budget (contest registrations), in Redis when the general one is. */
-  const hourly = (points: number, keyPrefix: string): RateLimiterAbstract => {
-    const local = new RateLimiterMemory({ points, duration: 3600, keyPrefix });
-    return redis ? new RateLimiterRedis({ storeClient: redis, points, duration: 3600, keyPrefix, insuranceLimiter: local }) : local;
+  /** A budget of `points` per `seconds` (contest registrations, challenges), in Redis when the general one is. */
+  const budget = (points: number, seconds: number, keyPrefix: string): RateLimiterAbstract => {
+    const local = new RateLimiterMemory({ points, duration: seconds, keyPrefix });
+    return redis ? new RateLimiterRedis({ storeClient: redis, points, duration: seconds, keyPrefix, insuranceLimiter: local }) : local;
   };
+  const hourly = (points: number, keyPrefix: string) => budget(points, 3600, keyPrefix);
   const registrationsByClient = hourly(config.registrationsPerClientHour, 'cchc-registration-client');
   const registrationsByPhone = hourly(config.registrationsPerPhoneHour, 'cchc-registration-phone');
   const registrationsWithoutChallenge = hourly(config.registrationsWithoutChallengePerClientHour, 'cchc-registration-without-challenge');
   // Issuing a challenge costs a key derivation: a visitor gets a few a minute, whoever asks (the site included, for its visitor).
-  const challengesByClient = redis
-    ? new RateLimiterRedis({ storeClient: redis, points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge', insuranceLimiter: new RateLimiterMemory({ points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge' }) })
-    : new RateLimiterMemory({ points: CHALLENGES_PER_CLIENT_MINUTE, duration: 60, keyPrefix: 'cchc-challenge' });
+  const challengesByClient = budget(CHALLENGES_PER_CLIENT_MINUTE, 60, 'cchc-challenge');
   const fromSite = (headers: Record<string, unknown>) => {
     const key = headers[SITE_KEY_HEADER];
     return Boolean(config.siteApiKey && typeof key === 'string' && key && sameSecret(key, config.siteApiKey));

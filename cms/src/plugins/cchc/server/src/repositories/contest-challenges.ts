@@ -1,8 +1,8 @@
 /**
  * The proof-of-work challenges already spent on a registration, in a table of the
  * plugin's own: a solved challenge counts once, on every CMS instance, because its
- * nonce is a primary key (an insert, not a read-then-write). Rows outlive their
- * challenge's expiry only until the next spend.
+ * nonce is a primary key (an insert, not a read-then-write), and an expired one is
+ * never recorded. Rows outlive their challenge's expiry by ten minutes.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -10,6 +10,9 @@ import { isUniqueViolation } from './contest-entries.js';
 import { qualified } from './schema-names.js';
 
 export const CHALLENGE_TABLE = 'cchc_contest_challenges';
+
+/** How long past its expiry a spent challenge's row is kept. */
+const DROP_MARGIN_MS = 10 * 60_000;
 
 /** Makes the table when it is missing. */
 export async function createChallengeTable(schema: () => Knex.SchemaBuilder): Promise<void> {
@@ -28,9 +31,15 @@ export function createSpentChallenges(strapi: Core.Strapi, now: () => number = D
       const schemaName = strapi.db.getSchemaName();
       await createChallengeTable(() => (schemaName ? strapi.db.connection.schema.withSchema(schemaName) : strapi.db.connection.schema));
     },
-    /** Records a challenge as spent; false when it already was. Expired rows are dropped on the way. */
+    /**
+     * Records a challenge as spent; false when it already was, or has expired (so a row dropped
+     * below can never let its proof count again). Rows expired for a while are dropped on the
+     * way; the margin covers clocks that differ between instances.
+     */
     async record(nonce: string, expiresAt: number): Promise<boolean> {
-      await strapi.db.connection(table()).where('expires_at', '<', now()).delete();
+      const at = now();
+      if (expiresAt <= at) return false;
+      await strapi.db.connection(table()).where('expires_at', '<', at - DROP_MARGIN_MS).delete();
       try {
         await strapi.db.connection(table()).insert({ nonce, expires_at: expiresAt });
         return true;

@@ -133,7 +133,8 @@ export function createContestAdminService(deps: {
      * closing to this second through the Document Service, so the Content Manager's checks
      * apply and the contest's log records who moved it to when; a 409 that says why when the
      * round is not in the phase for it, or its bank cannot fill an attempt. (Two organisers
-     * at once: the second is refused by the lock on an open round, or closes it a moment later.)
+     * at once: the second's opening is refused with the open round's lock, a 400 that says the
+     * round has opened; a second close moves the close a moment later.)
      */
     async move(roundId: string, to: 'open' | 'close'): Promise<AdminRound> {
       const at = now();

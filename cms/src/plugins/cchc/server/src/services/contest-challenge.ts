@@ -11,7 +11,7 @@
  * stops a script.
  */
 import crypto from 'node:crypto';
-import { CHALLENGE_ALGORITHM, CHALLENGE_PROOF_MAX_LENGTH, type GetRegistrationChallenge } from '@cchc/shared';
+import { CHALLENGE_ALGORITHM, CHALLENGE_PROOF_MAX_LENGTH, PROOF_INVALID, type GetRegistrationChallenge } from '@cchc/shared';
 import { createChallenge, randomInt, verifySolution, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { InvalidInputError } from '../errors.js';
@@ -29,7 +29,7 @@ export interface ChallengeConfig {
 }
 
 export const CHALLENGE_MESSAGES = {
-  invalid: 'Bước xác minh chống tự động không hợp lệ. Vui lòng tải lại trang và gửi lại.',
+  invalid: PROOF_INVALID,
   expired: 'Bước xác minh chống tự động đã hết hạn. Vui lòng tải lại trang và gửi lại.',
   spent: 'Bước xác minh chống tự động này đã được dùng. Vui lòng tải lại trang và gửi lại.',
 } as const;
@@ -44,7 +44,8 @@ const derive = (secret: string, purpose: string) => crypto.createHmac('sha256', 
 
 /**
  * Creates the challenge service; `record` stores a challenge's nonce once (false when it was
- * already). `now` dates the challenges issued; altcha-lib checks their expiry by the system clock.
+ * already). `now` dates the challenges issued and is the clock a spend is checked by;
+ * altcha-lib checks expiry at verification by the system clock.
  */
 export function createContestChallenge(config: ChallengeConfig, record: (nonce: string, expiresAtMs: number) => Promise<boolean>, now: () => number = Date.now) {
   const hmacSignatureSecret = derive(config.secret, 'signature');
@@ -93,8 +94,9 @@ export function createContestChallenge(config: ChallengeConfig, record: (nonce: 
       return { nonce: payload.challenge.parameters.nonce, expiresAtMs: payload.challenge.parameters.expiresAt! * 1000 };
     },
 
-    /** Spends a verified proof, once: a 400 in Vietnamese when it was spent already (here or on another instance). */
+    /** Spends a verified proof, once: a 400 in Vietnamese when it has expired since it was checked, or was spent already (here or on another instance). */
     async spend(proof: VerifiedProof): Promise<void> {
+      if (proof.expiresAtMs <= now()) throw new InvalidInputError(CHALLENGE_MESSAGES.expired);
       if (!(await record(proof.nonce, proof.expiresAtMs))) throw new InvalidInputError(CHALLENGE_MESSAGES.spent);
     },
   };
