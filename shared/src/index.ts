@@ -39,5 +39,6 @@ export * from './committee/progress.js';
 export * from './committee/documents.js';
 export * from './committee/evidence.js';
 export * from './contest/index.js';
+export * from './questions/index.js';
 export * from './contracts/contest.js';
 export * from './contracts/contest-admin.js';

@@ -1,0 +1,138 @@
+/** Citizens' questions: the path of an item, working days with holidays, lookup codes and masked contacts (shared/src/questions). */
+import { describe, expect, test } from 'vitest';
+import {
+  DEFAULT_STATE_DEADLINES,
+  MASK,
+  QUESTION_STATES,
+  QUESTION_TRANSITIONS,
+  QuestionRuleError,
+  actionsFrom,
+  addWorkingDays,
+  dayKeyOf,
+  hasContacts,
+  lookupCode,
+  lookupDay,
+  maskContacts,
+  normalizeLookupCode,
+  transitionFor,
+  vietnamInstant,
+  workingDaysBetween,
+} from '../../../shared/src/index.js';
+
+/** Tết 2025 and the 30/4–1/5 holidays of 2024, as a province would enter them. */
+const HOLIDAYS = new Set(['2024-04-29', '2024-04-30', '2024-05-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
+const NONE = new Set<string>();
+const endOf = (year: number, month: number, day: number) => new Date(vietnamInstant(year, month, day + 1).getTime() - 1);
+
+describe('working days', () => {
+  test.each([
+    ['Monday + 2, no holidays', vietnamInstant(2024, 5, 6, 9), 2, NONE, endOf(2024, 5, 8)],
+    ['Friday + 1 is Monday', vietnamInstant(2024, 5, 3, 16), 1, NONE, endOf(2024, 5, 6)],
+    ['Saturday + 1 is Monday', vietnamInstant(2024, 5, 4, 10), 1, NONE, endOf(2024, 5, 6)],
+    ['Friday 26/4/2024 + 2 skips the weekend and 29/4–1/5', vietnamInstant(2024, 4, 26, 9), 2, HOLIDAYS, endOf(2024, 5, 3)],
+    ['Friday 24/1/2025 + 1 skips Tết', vietnamInstant(2025, 1, 24, 15), 1, HOLIDAYS, endOf(2025, 2, 3)],
+    ['15 working days from Monday 3/6/2024: Monday 24/6', vietnamInstant(2024, 6, 3, 8), 15, NONE, endOf(2024, 6, 24)],
+    ['late at night in Vietnam is already the next day', new Date('2024-05-05T18:00:00Z'), 1, NONE, endOf(2024, 5, 7)],
+    ['zero days on a working day: its end', vietnamInstant(2024, 5, 6, 9), 0, NONE, endOf(2024, 5, 6)],
+    ['zero days on a Sunday: the end of Monday', vietnamInstant(2024, 5, 5, 9), 0, NONE, endOf(2024, 5, 6)],
+  ])('%s', (_, from, days, holidays, due) => {
+    expect(addWorkingDays(from, days, holidays).toISOString()).toBe(due.toISOString());
+  });
+
+  test.each([
+    ['same day', vietnamInstant(2024, 5, 6, 8), vietnamInstant(2024, 5, 6, 17), NONE, 0],
+    ['Friday to Monday', vietnamInstant(2024, 5, 3), vietnamInstant(2024, 5, 6), NONE, 1],
+    ['across 30/4–1/5', vietnamInstant(2024, 4, 26), vietnamInstant(2024, 5, 2), HOLIDAYS, 1],
+    ['backwards', vietnamInstant(2024, 5, 6), vietnamInstant(2024, 5, 3), NONE, -1],
+  ])('working days between: %s', (_, from, to, holidays, days) => {
+    expect(workingDaysBetween(from, to, holidays)).toBe(days);
+  });
+
+  test('a deadline and the days counted to it agree', () => {
+    const from = vietnamInstant(2025, 1, 20, 10);
+    const due = addWorkingDays(from, 15, HOLIDAYS);
+    expect(workingDaysBetween(from, due, HOLIDAYS)).toBe(15);
+  });
+
+  test('a negative or fractional count is refused; a calendar with no working day is a data error', () => {
+    expect(() => addWorkingDays(new Date(), -1, NONE)).toThrow(RangeError);
+    expect(() => addWorkingDays(new Date(), 1.5, NONE)).toThrow(RangeError);
+    const everyDay = new Set(Array.from({ length: 800 }, (_, i) => dayKeyOf(new Date(Date.now() + i * 86_400_000))));
+    expect(() => addWorkingDays(new Date(), 1, everyDay)).toThrow(/holidays/);
+  });
+
+  test('the default deadlines: classify in 2, answer in 15', () => {
+    expect(DEFAULT_STATE_DEADLINES).toMatchObject({ received: 2, assigned: 15 });
+  });
+});
+
+describe('the path of an item', () => {
+  test.each([
+    ['received', 'moderator', ['classify', 'assign', 'close']],
+    ['assigned', 'agency', ['answer']],
+    ['assigned', 'moderator', ['assign', 'answer', 'close']],
+    ['answered', 'moderator', ['answer', 'publish', 'close']],
+    ['published', 'moderator', []],
+    ['closed', 'moderator', ['reopen']],
+    ['received', 'agency', []],
+  ] as const)('from %s, a %s may %j', (state, actor, actions) => {
+    expect(actionsFrom(state, actor)).toEqual(actions);
+  });
+
+  test.each([
+    ['an agency publishing', 'answered', 'publish', 'agency', 'không được'],
+    ['publishing before an answer', 'assigned', 'publish', 'moderator', 'đã có trả lời'],
+    ['answering a closed item', 'closed', 'answer', 'agency', 'đã đóng'],
+  ] as const)('%s is refused in Vietnamese', (_, state, action, actor, message) => {
+    expect(() => transitionFor(state, action, actor)).toThrow(QuestionRuleError);
+    expect(() => transitionFor(state, action, actor)).toThrow(message);
+  });
+
+  test('every state but published is reachable, and every transition leads to a known state', () => {
+    const targets = new Set(QUESTION_TRANSITIONS.map((t) => t.to));
+    for (const state of QUESTION_STATES) if (state !== 'received') expect(targets.has(state), state).toBe(true);
+    for (const t of QUESTION_TRANSITIONS) for (const s of [...t.from, t.to]) expect(QUESTION_STATES).toContain(s);
+  });
+});
+
+describe('lookup codes', () => {
+  test.each([
+    [vietnamInstant(2024, 11, 5, 9), 7, 'PAKN.20241105.0007'],
+    [new Date('2024-11-04T17:30:00Z'), 1, 'PAKN.20241105.0001'],
+    [vietnamInstant(2024, 11, 5), 12_345, 'PAKN.20241105.12345'],
+  ])('the code of %s, number %i, is %s', (at, n, code) => {
+    expect(lookupCode(lookupDay(at), n)).toBe(code);
+  });
+
+  test.each([
+    [' pakn-20241105-0007 ', 'PAKN.20241105.0007'],
+    ['PAKN 20241105 0007', 'PAKN.20241105.0007'],
+    ['PAKN.20241305.0007', null],
+    ['PAKN.20241105.7', null],
+    ['20241105.0007', null],
+    ["PAKN.20241105.0007' OR 1=1", null],
+  ])('%j is read as %j', (typed, code) => {
+    expect(normalizeLookupCode(typed)).toBe(code);
+  });
+
+  test('no code for a number out of range', () => {
+    expect(() => lookupCode('20241105', 0)).toThrow(RangeError);
+    expect(() => lookupCode('2024115', 1)).toThrow(RangeError);
+  });
+});
+
+describe('contact details masked in the public text', () => {
+  test.each([
+    ['Số của tôi là 0905 123 456, gọi giúp.', `Số của tôi là ${MASK}, gọi giúp.`],
+    ['ĐT: 0905.123.456', `ĐT: ${MASK}`],
+    ['+84 905 123 456 là số nhà tôi', `${MASK} là số nhà tôi`],
+    ['Máy bàn (0256) 3822 123.', `Máy bàn ${MASK}.`],
+    ['Email nguyen.van.an@gmail.com nhé', `Email ${MASK} nhé`],
+    ['CCCD 052090001234 bị sai tên', `CCCD ${MASK} bị sai tên`],
+    ['Hồ sơ nộp ngày 12/3/2024, chờ 15 ngày, mã hồ sơ 000.00.12.H09-240312-0001', 'Hồ sơ nộp ngày 12/3/2024, chờ 15 ngày, mã hồ sơ 000.00.12.H09-240312-0001'],
+    ['Năm 2024 có 2.350 người dân', 'Năm 2024 có 2.350 người dân'],
+  ])('%j', (text, masked) => {
+    expect(maskContacts(text)).toBe(masked);
+    expect(hasContacts(text)).toBe(masked !== text);
+  });
+});
