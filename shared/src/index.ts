@@ -42,3 +42,4 @@ export * from './contest/index.js';
 export * from './questions/index.js';
 export * from './contracts/contest.js';
 export * from './contracts/contest-admin.js';
+export * from './contracts/questions.js';

@@ -6,7 +6,6 @@
  * browser suites.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
@@ -14,10 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { GetRoundRanking, ImportBank, contestPaths, pathOf } from '../../shared/src/index.js';
 import { contentManager } from '../support/api.js';
-import { hasChromium, launchBrowser } from '../support/browser.js';
+import { axeViolations, hasChromium, launchBrowser } from '../support/browser.js';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const demo = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/contest.json'), 'utf8')) as { contest: { slug: string; title: string } };
 const contestPage = contestPaths.contest(demo.contest.slug);
 const phone = (n: number) => `08${String((Date.now() + n) % 100_000_000).padStart(8, '0')}`;
@@ -75,16 +72,6 @@ function cspRefusals(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
   });
   return refusals;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    type AxeResult = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
-    const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } };
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_AA);
 }
 
 describe.runIf(hasChromium)('the contest in Chromium', () => {

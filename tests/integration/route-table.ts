@@ -130,6 +130,8 @@ const PUBLIC_ROUTES = [
   // The contest's entrants: anyone registers; an entry's attempts answer only to the secret given at registration.
   'POST /api/cchc/contest-rounds/:round/entries', 'POST /api/cchc/contest-entries/:entry/attempts',
   'PUT /api/cchc/contest-attempts/:attempt/answers/:question', 'POST /api/cchc/contest-attempts/:attempt/submit',
+  // Citizens' questions: anyone sends one; a lookup answers only to the code with the contact given.
+  'POST /api/cchc/questions', 'POST /api/cchc/questions/lookup',
 ];
 
 /** The whole table. */

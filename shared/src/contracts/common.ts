@@ -94,3 +94,13 @@ export const SITE_KEY_HEADER = 'x-cchc-site-key';
  * overwriting whatever the visitor sent); the CMS believes it only with the site's key.
  */
 export const VISITOR_HEADER = 'x-cchc-visitor';
+
+/**
+ * A text a person types (a name, a title): normalised to NFC, trimmed, required, with a
+ * Vietnamese message naming the field (`label`, lower case) and its longest length.
+ */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Hãy nhập ${label}.` })
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1, { error: `Hãy nhập ${label}.` }).max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.` }));

@@ -8,7 +8,7 @@ import { CONTEST_AUDIENCE_CODES, RESULTS_POLICY_CODES, SCORE_TIMING_CODES, QUEST
 import { CHALLENGE_PROOF_MAX_LENGTH } from '../contest/challenge.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
 import { TAG } from './cache-tags.js';
-import { idParam, slugParam } from './common.js';
+import { idParam, requiredText, slugParam } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
 /** The refusal of a proof of work that is not one (the CMS's checks say the same). */
@@ -156,18 +156,12 @@ export namespace GetContest {
   });
 }
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `Hãy nhập ${label}.` })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: `Hãy nhập ${label}.` }).max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.` }));
-
 /** POST /api/cchc/contest-rounds/:round/entries: registration for a round. */
 export namespace RegisterEntry {
   export const ParamsSchema = z.object({ round: idParam('round') });
   export const BodySchema = z
     .object({
-      name: text('họ và tên', 120),
+      name: requiredText('họ và tên', 120),
       birthYear: z.coerce.number({ error: 'Năm sinh phải là một số.' }).int({ error: 'Năm sinh phải là một số nguyên.' }).min(1900, { error: 'Năm sinh không hợp lệ.' }).max(2100, { error: 'Năm sinh không hợp lệ.' }),
       phone: z.string({ error: 'Số điện thoại không hợp lệ.' }).max(30, { error: 'Số điện thoại không hợp lệ.' }).optional().default(''),
       citizenId: z.string({ error: 'Số định danh cá nhân không hợp lệ.' }).max(30, { error: 'Số định danh cá nhân không hợp lệ.' }).optional().default(''),

@@ -3,3 +3,4 @@ export * from './states.js';
 export * from './working-days.js';
 export * from './lookup-code.js';
 export * from './redaction.js';
+export * from './contact.js';

@@ -121,6 +121,22 @@ export const contestPaths = {
   challenge: `${CONTEST_ROOT}/bai-thi/xac-minh`,
 } as const;
 
+/** Root of citizens' questions and feedback. */
+export const QUESTIONS_ROOT = '/hoi-dap';
+
+/** Paths of citizens' questions and feedback. */
+export const questionPaths = {
+  /** Where to ask, and the published answers. */
+  list: QUESTIONS_ROOT,
+  /** The form that sends a question (its POST is private). */
+  send: `${QUESTIONS_ROOT}/gui`,
+  /**
+   * A submission looked up with its code and contact (private: the answer is per visitor).
+   * @example questionPaths.lookup('PAKN.20241105.0007') === '/hoi-dap/tra-cuu?ma=PAKN.20241105.0007'
+   */
+  lookup: (code?: string) => `${QUESTIONS_ROOT}/tra-cuu${code ? `?ma=${encodeURIComponent(code)}` : ''}`,
+} as const;
+
 /** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */
 export const PRIVATE_REQUEST_HEADER = 'x-cchc-private';
 /** Set with it: `https` when the visitor's connection was (directly or through the trusted proxy), else `http`. */
@@ -128,11 +144,12 @@ export const VISITOR_SCHEME_HEADER = 'x-cchc-scheme';
 
 /**
  * True for requests the site answers per visitor and never from its page cache: an
- * entrant's attempt pages, and every form sent to the contest. Everything else is a
- * public page, the same for everyone.
+ * entrant's attempt pages, a question's lookup, and every form sent to the contest or
+ * the questions. Everything else is a public page, the same for everyone.
  * @example isPrivateRequest('POST', '/cuoc-thi/tim-hieu-cchc') === true
  */
 export function isPrivateRequest(method: string, pathname: string): boolean {
-  if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`)) return true;
-  return method !== 'GET' && method !== 'HEAD' && (pathname === CONTEST_ROOT || pathname.startsWith(`${CONTEST_ROOT}/`));
+  if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`) || pathname === questionPaths.lookup()) return true;
+  const under = (root: string) => pathname === root || pathname.startsWith(`${root}/`);
+  return method !== 'GET' && method !== 'HEAD' && (under(CONTEST_ROOT) || under(QUESTIONS_ROOT));
 }

@@ -109,6 +109,7 @@ export const UI = {
   // Search
   navSearch: 'Tìm kiếm',
   navContest: 'Cuộc thi',
+  navQuestions: 'Hỏi đáp',
   navCommittee: 'Ban Chỉ đạo CCHC',
   searchTitle: 'Tìm kiếm tin bài',
   searchIntro: 'Gõ từ khóa có dấu hoặc không dấu: "cai cach thu tuc" cũng tìm thấy "cải cách thủ tục". Bài có đúng dấu như từ khóa và bài có từ khóa ở tiêu đề được xếp trước.',

@@ -41,6 +41,8 @@ describe('plugin configuration', () => {
       registrationsPerClientHour: 20,
       registrationsPerPhoneHour: 5,
       registrationsWithoutChallengePerClientHour: 3,
+      questionsPerClientMinute: 1,
+      questionsPerClientHour: 5,
     });
     // The challenge's secret is the app's keys unless it has its own.
     expect(config.contestChallenge).toEqual({ secret: 'khoa-ung-dung-mot,khoa-ung-dung-hai', cost: 1000, counterMax: 3000, lifetimeSeconds: 1800 });

@@ -48,6 +48,8 @@ const config = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({
   registrationsPerClientHour: 3,
   registrationsPerPhoneHour: 2,
   registrationsWithoutChallengePerClientHour: 2,
+  questionsPerClientMinute: 1,
+  questionsPerClientHour: 2,
   ...overrides,
 });
 
@@ -123,6 +125,13 @@ describe('contest registrations', () => {
     await limit.registration('10.7.7.7', '0905000024', true);
     await expect(limit.registration('10.7.7.7', '0905000025', true)).rejects.toMatchObject({ message: expect.stringContaining('quá nhiều lượt đăng ký') });
     await expect(limit.registration('10.7.7.7', '0905000026', false)).rejects.toMatchObject({ message: expect.stringContaining('bật JavaScript') });
+  });
+
+  test('questions: one a minute, then the hour\'s budget; the 429 says when to try again, in Vietnamese', async () => {
+    await limit.question('10.6.1.1');
+    await expect(limit.question('10.6.1.1')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringMatching(/thử lại sau \d+ giây/) });
+    await limit.question('10.6.1.2');
+    for (let i = 0; i < 5; i++) await limit.question('10.5.5.5');
   });
 
   test('a client is issued a few challenges a minute; an exempt address is not counted', async () => {

@@ -35,6 +35,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await pluginServices(strapi)['contest-entries'].ensureTables();
   await pluginServices(strapi)['contest-log'].ensureTable();
   await pluginServices(strapi)['spent-challenges'].ensureTable();
+  await pluginServices(strapi)['question-repository'].ensureTables();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);

@@ -39,6 +39,9 @@ const RateLimitSchema = z.object({
   registrationsPerPhoneHour: wholeNumber(1),
   /** Of those, the ones without a solved proof-of-work challenge (a browser without JavaScript). */
   registrationsWithoutChallengePerClientHour: wholeNumber(1),
+  /** Questions an address may send per minute, and per hour. */
+  questionsPerClientMinute: wholeNumber(1),
+  questionsPerClientHour: wholeNumber(1),
 });
 /** Rate limits of the public API. */
 export type RateLimitConfig = z.output<typeof RateLimitSchema>;
@@ -106,6 +109,8 @@ export const ENV_NAMES: Record<string, string> = {
   'rateLimit.registrationsPerClientHour': 'CONTEST_REGISTRATIONS_PER_CLIENT_HOUR',
   'rateLimit.registrationsPerPhoneHour': 'CONTEST_REGISTRATIONS_PER_PHONE_HOUR',
   'rateLimit.registrationsWithoutChallengePerClientHour': 'CONTEST_REGISTRATIONS_WITHOUT_CHALLENGE_PER_CLIENT_HOUR',
+  'rateLimit.questionsPerClientMinute': 'QUESTIONS_PER_CLIENT_MINUTE',
+  'rateLimit.questionsPerClientHour': 'QUESTIONS_PER_CLIENT_HOUR',
   'contestChallenge.secret': 'CONTEST_CHALLENGE_SECRET',
   'contestChallenge.cost': 'CONTEST_CHALLENGE_COST',
   'contestChallenge.counterMax': 'CONTEST_CHALLENGE_MAX_TRIES',
@@ -151,6 +156,8 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       registrationsPerClientHour: env.int('CONTEST_REGISTRATIONS_PER_CLIENT_HOUR', 20) ?? 20,
       registrationsPerPhoneHour: env.int('CONTEST_REGISTRATIONS_PER_PHONE_HOUR', 5) ?? 5,
       registrationsWithoutChallengePerClientHour: env.int('CONTEST_REGISTRATIONS_WITHOUT_CHALLENGE_PER_CLIENT_HOUR', 3) ?? 3,
+      questionsPerClientMinute: env.int('QUESTIONS_PER_CLIENT_MINUTE', 1) ?? 1,
+      questionsPerClientHour: env.int('QUESTIONS_PER_CLIENT_HOUR', 5) ?? 5,
     },
     contestChallenge: {
       // The app's own keys when no secret of its own is set: every instance of one CMS shares them.

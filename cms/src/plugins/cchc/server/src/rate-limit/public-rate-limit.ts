@@ -49,6 +49,10 @@ export const CHALLENGES_PER_CLIENT_MINUTE = 20;
 export const proofRequiredMessage = (minutes: number) =>
   `Từ địa chỉ này đã có nhiều lượt đăng ký chưa qua bước xác minh chống tự động. Hãy bật JavaScript trong trình duyệt để bước xác minh tự chạy, rồi gửi lại; hoặc thử lại sau ${minutes} phút.`;
 
+/** The refusal of a question past its client's budget, in Vietnamese, with when to try again. */
+export const tooManyQuestionsMessage = (seconds: number) =>
+  `Bạn vừa gửi câu hỏi. Để tránh gửi trùng, mỗi địa chỉ mạng chỉ gửi được ít câu hỏi trong một khoảng thời gian; vui lòng thử lại sau ${seconds >= 120 ? `${Math.ceil(seconds / 60)} phút` : `${seconds} giây`}.`;
+
 /** The answer of a limited request, in Vietnamese. */
 export const tooManyMessage = (seconds: number) => `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`;
 
@@ -87,6 +91,8 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
   const registrationsWithoutChallenge = hourly(config.registrationsWithoutChallengePerClientHour, 'cchc-registration-without-challenge');
   // Issuing a challenge costs a key derivation: a visitor gets a few a minute, whoever asks (the site included, for its visitor).
   const challengesByClient = budget(CHALLENGES_PER_CLIENT_MINUTE, 60, 'cchc-challenge');
+  const questionsByMinute = budget(config.questionsPerClientMinute, 60, 'cchc-question-minute');
+  const questionsByHour = hourly(config.questionsPerClientHour, 'cchc-question-hour');
   const fromSite = (headers: Record<string, unknown>) => {
     const key = headers[SITE_KEY_HEADER];
     return Boolean(config.siteApiKey && typeof key === 'string' && key && sameSecret(key, config.siteApiKey));
@@ -150,6 +156,18 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
         } catch (refusal) {
           throw refuse(refusal, proofRequiredMessage);
         }
+      }
+    },
+    /** Counts a question sent by a client against its budgets per minute and per hour; a 429 in Vietnamese past either. */
+    async question(client: string): Promise<void> {
+      if (exempt.has(client)) return;
+      try {
+        await questionsByMinute.consume(client);
+        await questionsByHour.consume(client);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        throw new errors.RateLimitError(tooManyQuestionsMessage(seconds));
       }
     },
     /** Counts a registration challenge issued for a client; a 429 past a few a minute. */

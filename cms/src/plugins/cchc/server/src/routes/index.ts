@@ -9,9 +9,10 @@ import committeeRoutes from '../handlers/committee.js';
 import contestRoutes from '../handlers/contest.js';
 import contestAdminRoutes from '../handlers/contest-admin.js';
 import publicRoutes from '../handlers/public.js';
+import questionRoutes from '../handlers/questions.js';
 import { handlerOf, mountRoutes, type RouteDefinition } from '../http/define-route.js';
 
-export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...adminRoutes, ...contestAdminRoutes];
+export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...questionRoutes, ...adminRoutes, ...contestAdminRoutes];
 
 export const { routes, controllers } = mountRoutes(ROUTES);
 

@@ -10,6 +10,9 @@ import { createComplianceService } from './compliance.js';
 import { createContestService } from './contest.js';
 import { createContestAdminService } from './contest-admin.js';
 import { createContestChallenge } from './contest-challenge.js';
+import { createQuestionService } from './questions.js';
+import { createQuestionRepository } from '../repositories/questions.js';
+import { questionReceiptText } from './question-mail.js';
 import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
@@ -50,6 +53,24 @@ const services = {
       limitRegistration: (client, identity, proved) => pluginServices(strapi)['rate-limit'].registration(client, identity, proved),
       challenge: { verify: (proof) => pluginServices(strapi)['contest-challenge'].verify(proof), spend: (proof) => pluginServices(strapi)['contest-challenge'].spend(proof) },
     }),
+  /** Citizens' questions and feedback, for the citizen: sending and looking up. */
+  questions: ({ strapi }: Ctx) =>
+    createQuestionService({
+      questions: createQuestionRepository(strapi),
+      areas: () => createContestRepository(strapi).areas(),
+      agencies: () => createContestRepository(strapi).units(),
+      limit: (client) => pluginServices(strapi)['rate-limit'].question(client),
+      mailCode: async (to, code, title) => {
+        if (!config(strapi).notify) return;
+        try {
+          await strapi.plugin('email').service('email').send({ to, subject: `[CCHC] Mã tra cứu câu hỏi của bạn: ${code}`, text: questionReceiptText(code, title) });
+        } catch (error) {
+          strapi.log.warn(`[cchc] the receipt of ${code} could not be e-mailed: ${(error as Error).message}`);
+        }
+      },
+    }),
+  /** The questions' tables (the plugin's own). */
+  'question-repository': ({ strapi }: Ctx) => createQuestionRepository(strapi),
   /** The proof-of-work challenge on registration, and the challenges already spent (a table of the plugin's own). */
   'contest-challenge': ({ strapi }: Ctx) => createContestChallenge(config(strapi).contestChallenge, (nonce, expiresAt) => pluginServices(strapi)['spent-challenges'].record(nonce, expiresAt)),
   'spent-challenges': ({ strapi }: Ctx) => createSpentChallenges(strapi),

@@ -1,0 +1,95 @@
+/**
+ * Contracts of citizens' questions and feedback on the public API: sending one, and
+ * looking it up with its code and the contact given. No answer carries the citizen's
+ * name, e-mail or phone: the schemas have no field for them.
+ */
+import { z } from 'zod';
+import { CLOSE_REASON_CODES, QUESTION_STATES } from '../questions/states.js';
+import { SLUG_PATTERN } from '../text/vietnamese.js';
+import { requiredText } from './common.js';
+import { declareEndpoint } from './endpoint.js';
+
+/** The subject a citizen picks when no reform area fits. */
+export const OTHER_SUBJECT = 'khac';
+/** Longest question. */
+export const QUESTION_MAX_LENGTH = 5000;
+
+const optionalText = (message: string, max: number) =>
+  z
+    .string({ error: message })
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max, { error: message }))
+    .optional()
+    .default('');
+
+/** POST /api/cchc/questions */
+export namespace SubmitQuestion {
+  export const BodySchema = z
+    .object({
+      // A reform area's code, or "khac"; checked against the areas inside.
+      subject: z.string({ error: 'Hãy chọn lĩnh vực của câu hỏi.' }).regex(SLUG_PATTERN, { error: 'Hãy chọn lĩnh vực của câu hỏi.' }),
+      agency: z.union([z.literal(''), z.string().regex(SLUG_PATTERN)], { error: 'Cơ quan đã chọn không hợp lệ.' }).optional().default(''),
+      title: requiredText('tiêu đề', 200),
+      question: requiredText('nội dung câu hỏi', QUESTION_MAX_LENGTH),
+      name: requiredText('họ và tên', 120),
+      email: optionalText('Địa chỉ thư điện tử không hợp lệ.', 200).pipe(z.union([z.literal(''), z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' })])),
+      phone: optionalText('Số điện thoại không hợp lệ.', 30),
+      // Never pre-ticked on the form; the API takes only an explicit yes.
+      consent: z
+        .union([z.boolean(), z.string()], { error: 'Hãy đồng ý với việc dùng thông tin liên hệ để trả lời bạn.' })
+        .refine((v) => v === true || v === 'true' || v === 'on', { error: 'Hãy đồng ý với việc dùng thông tin liên hệ để trả lời bạn.' }),
+      // A field people never see (the form hides it): a robot that fills it is answered as if it succeeded.
+      website: z.string().max(500).optional().default(''),
+    })
+    .refine((b) => b.email !== '' || b.phone !== '', { error: 'Hãy nhập thư điện tử hoặc số điện thoại để nhận trả lời.' });
+  export type Body = z.output<typeof BodySchema>;
+  export const ResponseSchema = z.object({ data: z.object({ code: z.string(), receivedAt: z.string() }) });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'submitQuestion',
+    api: 'content-api',
+    method: 'POST',
+    path: '/questions',
+    summary: 'Receives a citizen\'s question or feedback; answers its lookup code (the contact details are kept apart and never published).',
+    body: BodySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cost: 5,
+  });
+}
+
+/** A submission as its citizen sees it on lookup: states and dates, and the answer once published; nothing personal. */
+export const QuestionStatusSchema = z.object({
+  code: z.string(),
+  state: z.enum(QUESTION_STATES),
+  stateLabel: z.string(),
+  title: z.string(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  history: z.array(z.object({ state: z.enum(QUESTION_STATES), label: z.string(), at: z.string() })),
+  answer: z.object({ text: z.string(), agency: z.string(), at: z.string() }).nullable(),
+  closedReason: z.object({ code: z.enum(CLOSE_REASON_CODES), label: z.string() }).nullable(),
+});
+export type QuestionStatus = z.infer<typeof QuestionStatusSchema>;
+
+/** POST /api/cchc/questions/lookup (POST: the contact never goes in a URL) */
+export namespace LookUpQuestion {
+  export const BodySchema = z.object({
+    code: z.string({ error: 'Hãy nhập mã tra cứu.' }).max(40, { error: 'Mã tra cứu không hợp lệ.' }),
+    contact: requiredText('thư điện tử hoặc số điện thoại đã dùng khi gửi', 200),
+  });
+  export type Body = z.output<typeof BodySchema>;
+  export const ResponseSchema = z.object({ data: QuestionStatusSchema });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'lookUpQuestion',
+    api: 'content-api',
+    method: 'POST',
+    path: '/questions/lookup',
+    summary: 'A submission\'s state and, once published, its answer, for its code and the contact given with it; the same 404 for a wrong code or contact.',
+    body: BodySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cost: 3,
+  });
+}

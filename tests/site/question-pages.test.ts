@@ -1,0 +1,93 @@
+/**
+ * Citizens' questions on the site, over HTTP: the form (a public page: consent not ticked,
+ * the robots' field out of sight), sending it without JavaScript (the code on screen, or the
+ * form again with the reason and what was typed), and the lookup (private: never cached),
+ * which shows the state and nothing personal.
+ */
+import { describe, expect, inject, test } from 'vitest';
+import { questionPaths } from '../../shared/src/index.js';
+import { decodeEntities } from '../support/html.js';
+
+const site = (p: string) => `${inject('siteUrl')}${p}`;
+const origin = () => new URL(inject('siteUrl')).origin;
+
+async function page(p: string, init: RequestInit = {}) {
+  const res = await fetch(site(p), { redirect: 'manual', ...init });
+  return { status: res.status, headers: res.headers, html: decodeEntities(await res.text()) };
+}
+const post = (p: string, fields: Record<string, string>) =>
+  page(p, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin() } });
+
+const run = Date.now().toString(36);
+const filled = (overrides: Record<string, string> = {}) => ({
+  subject: 'thu-tuc-hanh-chinh',
+  agency: '',
+  title: `Hỏi qua trang ${run}`,
+  question: 'Thủ tục đăng ký khai sinh trực tuyến cần những giấy tờ gì?',
+  name: 'Trần Thị Trang',
+  email: `trang.${run}@example.vn`,
+  phone: '',
+  consent: 'on',
+  website: '',
+  ...overrides,
+});
+
+describe('questions on the site', () => {
+  test('the hub links to sending and looking up', async () => {
+    const { status, html } = await page(questionPaths.list);
+    expect(status).toBe(200);
+    expect(html).toContain(`href="${questionPaths.send}"`);
+    expect(html).toContain(`href="${questionPaths.lookup()}"`);
+  });
+
+  test('the form: every reform area and "Khác", consent not ticked, the robots\' field out of sight and out of the tab order', async () => {
+    const { status, html } = await page(questionPaths.send);
+    expect(status).toBe(200);
+    expect(html).toContain('value="thu-tuc-hanh-chinh"');
+    expect(html).toContain('value="khac"');
+    expect(html).toMatch(/<input id="hd-consent" name="consent" type="checkbox" value="on" required\s*\/?>/);
+    expect(html).toMatch(/class="question-form__trap" aria-hidden="true"/);
+    expect(html).toMatch(/name="website" tabindex="-1"/);
+  });
+
+  test('sent without JavaScript: the code on screen, never cached; then looked up with it, showing nothing personal', async () => {
+    const sent = await post(questionPaths.send, filled());
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('cache-control')).toContain('no-store');
+    const code = /PAKN\.\d{8}\.\d{4,6}/.exec(sent.html)?.[0];
+    expect(code).toBeDefined();
+    const lookupForm = await page(questionPaths.lookup(code));
+    expect(lookupForm.html).toContain(`value="${code}"`);
+    expect(lookupForm.headers.get('cache-control')).toContain('no-store');
+    const found = await post(questionPaths.lookup(), { code: code!, contact: `TRANG.${run}@example.vn` });
+    expect(found.status).toBe(200);
+    expect(found.html).toContain('Đã tiếp nhận');
+    expect(found.html).toContain(`Hỏi qua trang ${run}`);
+    expect(found.html).not.toContain('Trần Thị Trang');
+    expect(found.html).not.toContain(`trang.${run}@example.vn`);
+    const wrong = await post(questionPaths.lookup(), { code: code!, contact: '0900000000' });
+    expect(wrong.status).toBe(404);
+    expect(wrong.html).toContain('Không tìm thấy câu hỏi');
+  });
+
+  test('a form with a mistake comes back with the reason and what was typed (but the consent, asked again)', async () => {
+    const res = await post(questionPaths.send, filled({ email: '', phone: '' }));
+    expect(res.status).toBe(400);
+    expect(res.html).toContain('Hãy nhập thư điện tử hoặc số điện thoại');
+    expect(res.html).toContain(`value="Hỏi qua trang ${run}"`);
+    expect(res.html).toContain('Thủ tục đăng ký khai sinh trực tuyến cần những giấy tờ gì?</textarea>');
+  });
+
+  test('a script typed into the form comes back as text, never as markup', async () => {
+    const res = await fetch(site(questionPaths.send), {
+      method: 'POST',
+      body: new URLSearchParams(filled({ email: '', phone: '', title: '<script>alert(1)</script>' })),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin() },
+    });
+    const raw = await res.text();
+    expect(res.status).toBe(400);
+    // Kept inside a quoted attribute, where it is text; nowhere as markup.
+    expect(raw).toContain('value="<script>alert(1)</script>"');
+    expect(raw.replace(/="[^"]*"/g, '=""')).not.toContain('<script>alert(1)');
+  });
+});
