@@ -53,7 +53,13 @@ describe('a citizen sends a question', () => {
     await expect.poll(async () => (await readMailbox(inject('mailDir'))).filter((m) => m.subject.includes(code)).flatMap((m) => m.to), { timeout: 10_000 }).toEqual([sent.email]);
   });
 
-  test('a wrong contact and an unknown code get the same 404, so codes cannot be tried one by one', async () => {
+  test('a question with Windows line breaks is measured as typed: 5,000 characters with line breaks pass', async () => {
+    const lines = Array.from({ length: 50 }, () => 'x'.repeat(99)).join('\r\n');
+    expect(lines.replace(/\r\n/g, '\n')).toHaveLength(4999);
+    expect((await submit(question({ question: lines }))).status).toBe(200);
+  });
+
+  test('a wrong contact and an unknown code get the same 404', async () => {
     const sent = question();
     const { code } = (await submit(sent)).body.data;
     const wrongContact = await lookup(code, 'nguoi.khac@example.vn');
@@ -77,13 +83,15 @@ describe('a citizen sends a question', () => {
     ['with a question of 5,001 characters', { question: 'a'.repeat(5001) }, 'dài quá 5000 ký tự'],
     ['with a 50,000-character name', { name: 'b'.repeat(50_000) }, 'dài quá 120 ký tự'],
     ['with a subject that is not text', { subject: 42 }, 'lĩnh vực'],
+    ['with a NUL in the name', { name: 'Nguyễn\u0000Văn' }, 'ký tự không hợp lệ'],
+    ['with a control character in the question', { question: 'Hỏi\u0007 gì?' }, 'ký tự không hợp lệ'],
   ])('%s is refused with a 400 that says why', async (_, overrides, message) => {
     const res = await submit(question(overrides));
     expect(res.status, res.text).toBe(400);
     expect(res.body.error.message).toContain(message);
   });
 
-  test('a script in the question is kept as text, never as markup', async () => {
+  test('a script in the question is kept as the text it was', async () => {
     const sent = question({ title: '<script>alert(1)</script> Hỏi', question: '<img src=x onerror=alert(1)> nội dung' });
     const { code } = (await submit(sent)).body.data;
     const found = await lookup(code, sent.email);
@@ -108,7 +116,18 @@ describe('a citizen sends a question', () => {
 });
 
 describe('limits and robots', () => {
-  const visitor = () => ({ [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: `10.66.${Date.now() % 250}.${Math.floor(Math.random() * 250)}` });
+  test('a visitor that fails ten lookups in an hour is refused the eleventh with a 429, however right it is', async () => {
+    const sent = question();
+    const { code } = (await submit(sent)).body.data;
+    const as = { [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: `10.67.${Date.now() % 250}.9` };
+    for (let i = 0; i < 10; i++) expect((await post(pathOf(LookUpQuestion.Endpoint), { code: `PAKN.20240101.${String(i + 1).padStart(4, '0')}`, contact: sent.email }, as)).status).toBe(404);
+    const refused = await post(pathOf(LookUpQuestion.Endpoint), { code, contact: sent.email }, as);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain('tra cứu sai nhiều lần');
+  });
+
+  let visitors = 0;
+  const visitor = () => ({ [SITE_KEY_HEADER]: inject('siteApiKey'), [VISITOR_HEADER]: `10.66.${Date.now() % 250}.${++visitors}` });
 
   test('a visitor sends one question a minute; the next gets a 429 in Vietnamese with when to try again', async () => {
     const as = visitor();
@@ -122,8 +141,13 @@ describe('limits and robots', () => {
     const as = visitor();
     const robot = await submit(question({ website: 'http://quang-cao.example' }), as);
     expect(robot.status).toBe(200);
-    expect(Object.keys(robot.body.data).sort()).toEqual(['code', 'receivedAt']);
+    const person = await submit(question(), visitor());
+    expect(Object.keys(robot.body.data).sort()).toEqual(Object.keys(person.body.data).sort());
+    expect(robot.body.data.mailed).toBe(person.body.data.mailed);
     expect(robot.body.data.code).toMatch(CODE);
+    // No receipt goes to a robot's address (it could be anyone's).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await readMailbox(inject('mailDir'))).some((m) => m.subject.includes(robot.body.data.code))).toBe(false);
     expect((await submit(question(), as)).status).toBe(429);
   });
 });

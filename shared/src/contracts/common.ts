@@ -95,12 +95,27 @@ export const SITE_KEY_HEADER = 'x-cchc-site-key';
  */
 export const VISITOR_HEADER = 'x-cchc-visitor';
 
+/** Control characters a person never types (tab and line breaks excepted): a NUL would be refused by PostgreSQL. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /**
- * A text a person types (a name, a title): normalised to NFC, trimmed, required, with a
- * Vietnamese message naming the field (`label`, lower case) and its longest length.
+ * A text as a person typed it: NFC, line breaks as one character (a browser sends `\r\n`
+ * where its form counted one), trimmed.
+ */
+export const typedText = (s: string) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+
+/**
+ * A text a person types (a name, a title): normalised (`typedText`), required, without control
+ * characters, with a Vietnamese message naming the field (`label`, lower case) and its longest length.
  */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `Hãy nhập ${label}.` })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: `Hãy nhập ${label}.` }).max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.` }));
+    .transform(typedText)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `Hãy nhập ${label}.` })
+        .max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.` })
+        .refine((s) => !CONTROL_CHARACTERS.test(s), { error: `${label[0]!.toUpperCase()}${label.slice(1)} có ký tự không hợp lệ.` }),
+    );

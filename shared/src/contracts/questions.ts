@@ -6,19 +6,20 @@
 import { z } from 'zod';
 import { CLOSE_REASON_CODES, QUESTION_STATES } from '../questions/states.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
-import { requiredText } from './common.js';
+import { CONTROL_CHARACTERS, requiredText, typedText } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
-/** The subject a citizen picks when no reform area fits. */
+/** The subject a citizen picks when no reform area fits, and its name. */
 export const OTHER_SUBJECT = 'khac';
+export const OTHER_SUBJECT_LABEL = 'Khác';
 /** Longest question. */
 export const QUESTION_MAX_LENGTH = 5000;
 
 const optionalText = (message: string, max: number) =>
   z
     .string({ error: message })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: message }))
+    .transform(typedText)
+    .pipe(z.string().max(max, { error: message }).refine((s) => !CONTROL_CHARACTERS.test(s), { error: message }))
     .optional()
     .default('');
 
@@ -26,7 +27,7 @@ const optionalText = (message: string, max: number) =>
 export namespace SubmitQuestion {
   export const BodySchema = z
     .object({
-      // A reform area's code, or "khac"; checked against the areas inside.
+      // A reform area's code, or "khac"; checked against the areas in the CMS.
       subject: z.string({ error: 'Hãy chọn lĩnh vực của câu hỏi.' }).regex(SLUG_PATTERN, { error: 'Hãy chọn lĩnh vực của câu hỏi.' }),
       agency: z.union([z.literal(''), z.string().regex(SLUG_PATTERN)], { error: 'Cơ quan đã chọn không hợp lệ.' }).optional().default(''),
       title: requiredText('tiêu đề', 200),
@@ -38,12 +39,17 @@ export namespace SubmitQuestion {
       consent: z
         .union([z.boolean(), z.string()], { error: 'Hãy đồng ý với việc dùng thông tin liên hệ để trả lời bạn.' })
         .refine((v) => v === true || v === 'true' || v === 'on', { error: 'Hãy đồng ý với việc dùng thông tin liên hệ để trả lời bạn.' }),
-      // A field people never see (the form hides it): a robot that fills it is answered as if it succeeded.
-      website: z.string().max(500).optional().default(''),
+      // A field people never see (the form hides it): a robot that fills it is answered as if it succeeded (however long it wrote).
+      website: z
+        .unknown()
+        .transform((v) => (typeof v === 'string' ? v.slice(0, 500) : v === undefined || v === null ? '' : 'x'))
+        .optional()
+        .default(''),
     })
     .refine((b) => b.email !== '' || b.phone !== '', { error: 'Hãy nhập thư điện tử hoặc số điện thoại để nhận trả lời.' });
   export type Body = z.output<typeof BodySchema>;
-  export const ResponseSchema = z.object({ data: z.object({ code: z.string(), receivedAt: z.string() }) });
+  /** `mailed`: the receipt goes to the e-mail given (e-mail is set up, and one was given). */
+  export const ResponseSchema = z.object({ data: z.object({ code: z.string(), receivedAt: z.string(), mailed: z.boolean() }) });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({
     name: 'submitQuestion',

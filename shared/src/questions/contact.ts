@@ -14,6 +14,8 @@ export function normalizeContactPhone(raw: string): string {
   let digits = raw.normalize('NFKC').replace(/[\s.\-()]/g, '');
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('84') && (digits.length === 11 || digits.length === 12)) digits = `0${digits.slice(2)}`;
+  // "+84 (0) 905 …": the national 0 written after the country code.
+  if (digits.startsWith('00')) digits = digits.slice(1);
   if (!/^0\d{9,10}$/.test(digits)) throw new QuestionRuleError('Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0905123456).');
   return digits;
 }

@@ -148,7 +148,9 @@ export const VISITOR_SCHEME_HEADER = 'x-cchc-scheme';
  * the questions. Everything else is a public page, the same for everyone.
  * @example isPrivateRequest('POST', '/cuoc-thi/tim-hieu-cchc') === true
  */
-export function isPrivateRequest(method: string, pathname: string): boolean {
+export function isPrivateRequest(method: string, raw: string): boolean {
+  // Astro ignores a trailing slash: so does this.
+  const pathname = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
   if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`) || pathname === questionPaths.lookup()) return true;
   const under = (root: string) => pathname === root || pathname.startsWith(`${root}/`);
   return method !== 'GET' && method !== 'HEAD' && (under(CONTEST_ROOT) || under(QUESTIONS_ROOT));

@@ -52,7 +52,8 @@ export interface CmsClient {
   /**
    * Sends a visitor's action to a public endpoint (a form of the contest): body and headers
    * as declared, nothing cached or tagged; a refusal (4xx) is an answer, not an error.
-   * `visitor` is the address the front server named (the CMS counts registrations by it).
+   * `visitor` is the address the front server named (the CMS counts registrations by it); with
+   * one, a 429 is the visitor's own refusal (a form sent too often) and comes back as `{ ok: false }`.
    */
   send<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>, visitor?: string | null): Promise<Sent<E>>;
   /** The reform areas in display order, kept in memory for a minute (the navigation of every page). */
@@ -154,7 +155,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     } catch (cause) {
       throw new CmsUnavailableError(`CMS unreachable: ${endpoint.method} ${path}`, { cause });
     }
-    if (response.status >= 500 || UNAVAILABLE_STATUSES.has(response.status)) {
+    // A 429 on a visitor's own request (a form sent too often) is the visitor's to read, with when to try again.
+    const limited = response.status === 429 && visitor !== null;
+    if (response.status >= 500 || (UNAVAILABLE_STATUSES.has(response.status) && !limited)) {
       await response.body?.cancel();
       throw new CmsUnavailableError(`CMS answered ${response.status}: ${endpoint.method} ${path}`);
     }

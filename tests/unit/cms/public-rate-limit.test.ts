@@ -127,11 +127,29 @@ describe('contest registrations', () => {
     await expect(limit.registration('10.7.7.7', '0905000026', false)).rejects.toMatchObject({ message: expect.stringContaining('bật JavaScript') });
   });
 
-  test('questions: one a minute, then the hour\'s budget; the 429 says when to try again, in Vietnamese', async () => {
+  test('questions: one a minute; the 429 says when to try again, in Vietnamese', async () => {
     await limit.question('10.6.1.1');
     await expect(limit.question('10.6.1.1')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringMatching(/thử lại sau \d+ giây/) });
     await limit.question('10.6.1.2');
     for (let i = 0; i < 5; i++) await limit.question('10.5.5.5');
+  });
+
+  test('questions: past the hour\'s budget the wait is told in minutes', async () => {
+    const hourly = createPublicRateLimit(config({ questionsPerClientMinute: 10, questionsPerClientHour: 2 }), () => {});
+    await hourly.question('10.6.2.1');
+    await hourly.question('10.6.2.1');
+    await expect(hourly.question('10.6.2.1')).rejects.toMatchObject({ message: expect.stringMatching(/thử lại sau \d+ phút/) });
+    await hourly.close();
+  });
+
+  test('failed lookups: ten an hour, then a 429; a right one is not counted; a receipt goes to an address three times a day', async () => {
+    for (let i = 0; i < 10; i++) {
+      await limit.lookupAllowed('10.6.3.1');
+      await limit.lookupFailed('10.6.3.1');
+    }
+    await expect(limit.lookupAllowed('10.6.3.1')).rejects.toMatchObject({ name: 'RateLimitError', message: expect.stringContaining('tra cứu sai nhiều lần') });
+    await limit.lookupAllowed('10.6.3.2');
+    expect([await limit.receiptAllowed('a@example.vn'), await limit.receiptAllowed('a@example.vn'), await limit.receiptAllowed('a@example.vn'), await limit.receiptAllowed('a@example.vn')]).toEqual([true, true, true, false]);
   });
 
   test('a client is issued a few challenges a minute; an exempt address is not counted', async () => {

@@ -10,7 +10,10 @@ import {
   addWorkingDays,
   dayKeyOf,
   hasContacts,
+  isPrivateRequest,
   lookupCode,
+  normalizeContactPhone,
+  normalizeEmail,
   lookupDay,
   maskContacts,
   normalizeLookupCode,
@@ -134,5 +137,40 @@ describe('contact details masked in the public text', () => {
   ])('%j', (text, masked) => {
     expect(maskContacts(text)).toBe(masked);
     expect(hasContacts(text)).toBe(masked !== text);
+  });
+});
+
+describe('contacts, written one way', () => {
+  test.each([
+    ['0905 123 456', '0905123456'],
+    ['+84 905.123.456', '0905123456'],
+    ['84905123456', '0905123456'],
+    ['+84 (0) 905 123 456', '0905123456'],
+    ['(0256) 3822 123', '02563822123'],
+    ['+84 256 3822 123', '02563822123'],
+  ])('%j is %s', (typed, phone) => {
+    expect(normalizeContactPhone(typed)).toBe(phone);
+  });
+
+  test.each(['12345', '0905 123', '+1 415 555 0100', '09051234567890'])('%j is not a Vietnamese phone number', (typed) => {
+    expect(() => normalizeContactPhone(typed)).toThrow(QuestionRuleError);
+  });
+
+  test('an e-mail address is compared trimmed and in lower case', () => {
+    expect(normalizeEmail(' An.Nguyen@Gmail.COM ')).toBe('an.nguyen@gmail.com');
+  });
+});
+
+describe('the questions\' private pages', () => {
+  test.each([
+    ['GET', '/hoi-dap/tra-cuu', true],
+    ['GET', '/hoi-dap/tra-cuu/', true],
+    ['POST', '/hoi-dap/gui', true],
+    ['POST', '/hoi-dap/gui/', true],
+    ['GET', '/hoi-dap/gui', false],
+    ['GET', '/hoi-dap', false],
+    ['GET', '/', false],
+  ])('%s %s is private: %s', (method, path, expected) => {
+    expect(isPrivateRequest(method, path)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GetAgency, GetArticle, GetHome, ListArticles, ListReformAreas, SearchArticles, TAG, queryString } from '@cchc/shared';
+import { GetAgency, GetArticle, GetHome, ListArticles, ListReformAreas, SearchArticles, SubmitQuestion, TAG, queryString } from '@cchc/shared';
 import { createCmsClient } from '../../../site/src/lib/cms.js';
 import { CmsContractError, CmsUnavailableError } from '../../../site/src/lib/errors.js';
 
@@ -69,6 +69,13 @@ describe('createCmsClient', () => {
   ])('throws CmsUnavailableError on %s', async (_name, answer) => {
     const { cms } = client({ '/api/cchc/home': answer });
     await expect(cms.call(GetHome.Endpoint)).rejects.toBeInstanceOf(CmsUnavailableError);
+  });
+
+  it('a 429 on a visitor\'s own form comes back as its refusal, to show; without a visitor it means the CMS is busy', async () => {
+    const limited = () => Response.json({ data: null, error: { status: 429, name: 'RateLimitError', message: 'Vui lòng thử lại sau 42 giây.' } }, { status: 429 });
+    const { cms } = client({ '/api/cchc/questions': limited });
+    expect(await cms.send(SubmitQuestion.Endpoint, { body: {} as never }, '10.1.2.3')).toEqual({ ok: false, status: 429, message: 'Vui lòng thử lại sau 42 giây.' });
+    await expect(cms.send(SubmitQuestion.Endpoint, { body: {} as never })).rejects.toBeInstanceOf(CmsUnavailableError);
   });
 
   it.each([

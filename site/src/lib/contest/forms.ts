@@ -5,6 +5,9 @@
  */
 import { contestPaths, type AttemptView, type RegisterEntry } from '@cchc/shared';
 import type { z } from 'zod';
+import { field } from '../forms';
+
+export { formOf } from '../forms';
 
 /** Cookie name of an attempt's entry and secret. */
 const COOKIE_PREFIX = 'cchc_thi_';
@@ -13,10 +16,6 @@ const ENTRY_COOKIE_PREFIX = 'cchc_dk_';
 /** How long a browser keeps an attempt's secret: long enough to see the result after the round. */
 const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-const field = (form: FormData, name: string): string => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /**
  * The body of a registration from its form; the CMS checks every field.
@@ -90,12 +89,3 @@ export const attemptSecret = (cookieHeader: string | null, attemptId: string) =>
 
 /** The registration this browser holds for a round, or null. */
 export const entrySecret = (cookieHeader: string | null, roundId: string) => (/^[a-z0-9]{1,40}$/.test(roundId) ? readCookie(cookieHeader, `${ENTRY_COOKIE_PREFIX}${roundId}`) : null);
-
-/** The form a POST carries, or null when it carries none (a body that is not a form). */
-export async function formOf(request: Request): Promise<FormData | null> {
-  try {
-    return await request.formData();
-  } catch {
-    return null;
-  }
-}

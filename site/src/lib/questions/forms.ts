@@ -1,14 +1,11 @@
 /** The questions' forms as plain functions: what a submission and a lookup send. */
 import type { LookUpQuestion, SubmitQuestion } from '@cchc/shared';
 import type { z } from 'zod';
+import { field } from '../forms';
 
-const field = (form: FormData, name: string): string => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /** The body of a submission from its form; the CMS checks every field. */
-export function submissionOf(form: FormData): Record<Exclude<keyof SubmitQuestion.Body, 'consent'>, string> & { consent: string } & z.input<typeof SubmitQuestion.BodySchema> {
+export function submissionOf(form: FormData): Record<keyof SubmitQuestion.Body, string> & z.input<typeof SubmitQuestion.BodySchema> {
   return {
     subject: field(form, 'subject'),
     agency: field(form, 'agency'),

@@ -11,7 +11,6 @@ export const QUI = {
   sendTitle: 'Gửi câu hỏi, phản ánh',
   sendIntro: 'Điền các mục dưới đây. Bạn sẽ nhận một mã tra cứu để theo dõi việc trả lời.',
   fieldSubject: 'Lĩnh vực',
-  otherSubject: 'Khác',
   fieldAgency: 'Cơ quan liên quan (nếu biết)',
   unknownAgency: '— Không rõ —',
   fieldTitle: 'Tiêu đề',

@@ -4,5 +4,5 @@ import { defineRoute } from '../http/define-route.js';
 
 export default [
   defineRoute(SubmitQuestion.Endpoint, async ({ body, client }, { services }) => ({ data: await services.questions.submit(body, client) })),
-  defineRoute(LookUpQuestion.Endpoint, async ({ body }, { services }) => ({ data: await services.questions.lookup(body.code, body.contact) })),
+  defineRoute(LookUpQuestion.Endpoint, async ({ body, client }, { services }) => ({ data: await services.questions.lookup(body.code, body.contact, client) })),
 ];

@@ -42,6 +42,15 @@ export function costOf(path: string, query: string): number {
 /** The refusal of a registration past its hourly budget, in Vietnamese. */
 export const tooManyRegistrationsMessage = (minutes: number) => `Đã có quá nhiều lượt đăng ký dự thi từ địa chỉ hoặc số điện thoại này. Vui lòng thử lại sau ${minutes} phút.`;
 
+/** Failed question lookups (a wrong code or contact) a client may make per hour. */
+export const FAILED_LOOKUPS_PER_CLIENT_HOUR = 10;
+
+/** Receipts of questions e-mailed to one address per day. */
+export const RECEIPTS_PER_ADDRESS_DAY = 3;
+
+/** The refusal of a lookup past its client's failures, in Vietnamese. */
+export const tooManyLookupsMessage = (minutes: number) => `Bạn đã tra cứu sai nhiều lần. Vui lòng kiểm tra lại mã tra cứu và thông tin liên hệ, rồi thử lại sau ${minutes} phút.`;
+
 /** Registration challenges one client may be issued per minute (each costs the CMS a key derivation). */
 export const CHALLENGES_PER_CLIENT_MINUTE = 20;
 
@@ -93,6 +102,8 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
   const challengesByClient = budget(CHALLENGES_PER_CLIENT_MINUTE, 60, 'cchc-challenge');
   const questionsByMinute = budget(config.questionsPerClientMinute, 60, 'cchc-question-minute');
   const questionsByHour = hourly(config.questionsPerClientHour, 'cchc-question-hour');
+  const failedLookups = hourly(FAILED_LOOKUPS_PER_CLIENT_HOUR, 'cchc-question-lookup-failed');
+  const receiptsByAddress = budget(RECEIPTS_PER_ADDRESS_DAY, 86_400, 'cchc-question-receipt');
   const fromSite = (headers: Record<string, unknown>) => {
     const key = headers[SITE_KEY_HEADER];
     return Boolean(config.siteApiKey && typeof key === 'string' && key && sameSecret(key, config.siteApiKey));
@@ -168,6 +179,29 @@ export function createPublicRateLimit(config: RateLimitConfig, warn: (message: s
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
         const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
         throw new errors.RateLimitError(tooManyQuestionsMessage(seconds));
+      }
+    },
+    /** Refuses a client's question lookup with a 429 once it has failed too often this hour (codes cannot be tried one by one). */
+    async lookupAllowed(client: string): Promise<void> {
+      if (exempt.has(client)) return;
+      const used = await failedLookups.get(client);
+      if (used && used.consumedPoints >= FAILED_LOOKUPS_PER_CLIENT_HOUR) throw new errors.RateLimitError(tooManyLookupsMessage(Math.max(1, Math.ceil(used.msBeforeNext / 60_000))));
+    },
+    /** Counts a failed lookup (a wrong code or contact) against its client. */
+    async lookupFailed(client: string): Promise<void> {
+      if (exempt.has(client)) return;
+      await failedLookups.consume(client).catch((refusal: unknown) => {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      });
+    },
+    /** Whether one more receipt may be e-mailed to an address today (the form names any address: it is no relay). */
+    async receiptAllowed(address: string): Promise<boolean> {
+      try {
+        await receiptsByAddress.consume(address);
+        return true;
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return false;
       }
     },
     /** Counts a registration challenge issued for a client; a 429 past a few a minute. */

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { QUESTION_STATES } from '@cchc/shared';
 import { z } from 'zod';
 import { DbInt } from './counts-table.js';
 import { qualified } from './schema-names.js';
@@ -19,7 +20,7 @@ export const QUESTION_DAY_TABLE = 'cchc_question_days';
 const QuestionRow = z.object({
   id: DbInt,
   code: z.string(),
-  state: z.string(),
+  state: z.enum(QUESTION_STATES),
   subject: z.string(),
   agency_id: DbInt.nullable(),
   assigned_agency_id: DbInt.nullable(),
@@ -40,7 +41,7 @@ export type QuestionRecord = z.infer<typeof QuestionRow>;
 const ContactRow = z.object({ question_id: DbInt, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
 export type QuestionContact = z.infer<typeof ContactRow>;
 
-const EventRow = z.object({ at: DbInt, from_state: z.string().nullable(), to_state: z.string(), action: z.string(), actor_name: z.string(), note: z.string() });
+const EventRow = z.object({ at: DbInt, from_state: z.enum(QUESTION_STATES).nullable(), to_state: z.enum(QUESTION_STATES), action: z.string(), actor_name: z.string(), note: z.string() });
 export type QuestionEvent = z.infer<typeof EventRow>;
 
 /** Makes the tables that are missing. */
@@ -130,7 +131,8 @@ export function createQuestionRepository(strapi: Core.Strapi) {
         const [counter] = (await trx(table(QUESTION_DAY_TABLE))
           .insert({ day: question.day, last: 1 })
           .onConflict('day')
-          .merge({ last: trx.raw('??.?? + 1', [table(QUESTION_DAY_TABLE), 'last']) })
+          // The table's bare name: in ON CONFLICT's update it names the row already there.
+          .merge({ last: trx.raw('??.?? + 1', [QUESTION_DAY_TABLE, 'last']) })
           .returning('last')) as Array<{ last: unknown } | number>;
         const sequence = DbInt.parse(typeof counter === 'object' && counter !== null ? counter.last : counter);
         const code = codeOf(sequence);
@@ -154,15 +156,13 @@ export function createQuestionRepository(strapi: Core.Strapi) {
       });
     },
 
-    async byCode(code: string): Promise<QuestionRecord | null> {
-      const row = await k()(table(QUESTION_TABLE)).where({ code }).first();
-      return row ? QuestionRow.parse(row) : null;
-    },
-
-    /** The citizen's name and contact (staff and the lookup's check only). */
-    async contactOf(questionId: number): Promise<QuestionContact | null> {
-      const row = await k()(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).first('question_id', 'name', 'email', 'phone');
-      return row ? ContactRow.parse(row) : null;
+    /** A question with its contact, by code, in one query (a lookup costs the same whether the code exists or not). */
+    async withContact(code: string): Promise<{ question: QuestionRecord; contact: QuestionContact } | null> {
+      const row = (await k()(`${table(QUESTION_TABLE)} as q`)
+        .join(`${table(QUESTION_CONTACT_TABLE)} as c`, 'c.question_id', 'q.id')
+        .where('q.code', code)
+        .first('q.*', 'c.question_id', 'c.name', 'c.email', 'c.phone')) as Record<string, unknown> | undefined;
+      return row ? { question: QuestionRow.parse(row), contact: ContactRow.parse(row) } : null;
     },
 
     async eventsOf(questionId: number): Promise<QuestionEvent[]> {

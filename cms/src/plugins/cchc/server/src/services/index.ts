@@ -12,7 +12,7 @@ import { createContestAdminService } from './contest-admin.js';
 import { createContestChallenge } from './contest-challenge.js';
 import { createQuestionService } from './questions.js';
 import { createQuestionRepository } from '../repositories/questions.js';
-import { questionReceiptText } from './question-mail.js';
+import { createReceiptSender } from './question-mail.js';
 import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
@@ -54,21 +54,20 @@ const services = {
       challenge: { verify: (proof) => pluginServices(strapi)['contest-challenge'].verify(proof), spend: (proof) => pluginServices(strapi)['contest-challenge'].spend(proof) },
     }),
   /** Citizens' questions and feedback, for the citizen: sending and looking up. */
-  questions: ({ strapi }: Ctx) =>
-    createQuestionService({
+  questions: ({ strapi }: Ctx) => {
+    const limits = () => pluginServices(strapi)['rate-limit'];
+    return createQuestionService({
       questions: createQuestionRepository(strapi),
       areas: () => createContestRepository(strapi).areas(),
       agencies: () => createContestRepository(strapi).units(),
-      limit: (client) => pluginServices(strapi)['rate-limit'].question(client),
-      mailCode: async (to, code, title) => {
-        if (!config(strapi).notify) return;
-        try {
-          await strapi.plugin('email').service('email').send({ to, subject: `[CCHC] Mã tra cứu câu hỏi của bạn: ${code}`, text: questionReceiptText(code, title) });
-        } catch (error) {
-          strapi.log.warn(`[cchc] the receipt of ${code} could not be e-mailed: ${(error as Error).message}`);
-        }
+      limits: {
+        submission: (client) => limits().question(client),
+        lookupAllowed: (client) => limits().lookupAllowed(client),
+        lookupFailed: (client) => limits().lookupFailed(client),
       },
-    }),
+      receipts: { enabled: config(strapi).notify, send: createReceiptSender(strapi, (address) => limits().receiptAllowed(address)) },
+    });
+  },
   /** The questions' tables (the plugin's own). */
   'question-repository': ({ strapi }: Ctx) => createQuestionRepository(strapi),
   /** The proof-of-work challenge on registration, and the challenges already spent (a table of the plugin's own). */

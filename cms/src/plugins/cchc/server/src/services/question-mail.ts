@@ -1,13 +1,34 @@
-/** The e-mail a citizen receives when their question is received: the code, and how to look it up. */
+/**
+ * The receipt a citizen gets by e-mail when their question is received: the code and how to
+ * look it up, nothing they typed (the form accepts any address: the mail must be no relay
+ * for someone else's words), at most a few a day to one address.
+ */
+import type { Core } from '@strapi/strapi';
 
-/** The receipt's text, in Vietnamese. */
-export function questionReceiptText(code: string, title: string): string {
-  return [
-    `Chúng tôi đã tiếp nhận câu hỏi "${title}" của bạn.`,
-    '',
-    `Mã tra cứu: ${code}`,
-    '',
-    'Để xem tình trạng xử lý và câu trả lời, vào mục Hỏi đáp – Tra cứu của chuyên mục Cải cách hành chính, nhập mã tra cứu cùng thư điện tử này.',
-    'Thông tin liên hệ của bạn chỉ dùng để trả lời bạn và không bao giờ được công bố.',
-  ].join('\n');
+/** The receipt's subject and text, in Vietnamese. */
+export function questionReceipt(code: string): { subject: string; text: string } {
+  return {
+    subject: `[CCHC] Mã tra cứu câu hỏi của bạn: ${code}`,
+    text: [
+      'Chúng tôi đã tiếp nhận câu hỏi, phản ánh bạn gửi đến chuyên mục Cải cách hành chính.',
+      '',
+      `Mã tra cứu: ${code}`,
+      '',
+      'Để xem tình trạng xử lý và câu trả lời, vào mục Hỏi đáp – Tra cứu của chuyên mục, nhập mã tra cứu cùng thư điện tử này.',
+      'Thông tin liên hệ của bạn chỉ dùng để trả lời bạn và không bao giờ được công bố.',
+      'Nếu bạn không gửi câu hỏi nào, hãy bỏ qua thư này.',
+    ].join('\n'),
+  };
+}
+
+/** Creates the sender: through Strapi's e-mail plugin, within `allowed`'s daily cap per address; a failure is logged without the address. */
+export function createReceiptSender(strapi: Core.Strapi, allowed: (address: string) => Promise<boolean>) {
+  return async (to: string, code: string): Promise<void> => {
+    try {
+      if (!(await allowed(to))) return;
+      await strapi.plugin('email').service('email').send({ to, ...questionReceipt(code) });
+    } catch (error) {
+      strapi.log.warn(`[cchc] the receipt of ${code} could not be e-mailed (${(error as Error).name})`);
+    }
+  };
 }

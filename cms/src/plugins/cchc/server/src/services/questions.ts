@@ -8,6 +8,7 @@
 import {
   CLOSE_REASONS,
   OTHER_SUBJECT,
+  OTHER_SUBJECT_LABEL,
   QUESTION_STATE_LABELS,
   QuestionRuleError,
   lookupCode,
@@ -15,7 +16,6 @@ import {
   normalizeContactPhone,
   normalizeEmail,
   normalizeLookupCode,
-  type QuestionState,
   type QuestionStatus,
   type SubmitQuestion,
 } from '@cchc/shared';
@@ -35,15 +35,21 @@ export interface QuestionServiceDeps {
   areas: () => Promise<ReadonlyArray<{ code: string; name: string }>>;
   /** The agencies a citizen may name: id, slug, name. */
   agencies: () => Promise<ReadonlyArray<{ id: number; slug: string; name: string }>>;
-  /** Counts a submission against its client's budgets (a 429 past them). */
-  limit?: (client: string) => Promise<void>;
-  /** Sends the code to the citizen (after the submission is stored; a failure is logged, never undoes it). */
-  mailCode?: (to: string, code: string, title: string) => Promise<void>;
+  limits: {
+    /** Counts a submission against its client's budgets (a 429 past them). */
+    submission: (client: string) => Promise<void>;
+    /** Refuses a lookup from a client that has failed too often (a 429). */
+    lookupAllowed: (client: string) => Promise<void>;
+    /** Counts a failed lookup. */
+    lookupFailed: (client: string) => Promise<void>;
+  };
+  /** The receipt by e-mail (question-mail.ts): whether one goes out at all, and sending it. */
+  receipts: { enabled: boolean; send: (to: string, code: string) => Promise<void> };
   now?: () => Date;
 }
 
 /** Creates the citizen-facing question service. */
-export function createQuestionService({ questions, areas, agencies, limit = async () => {}, mailCode = async () => {}, now = () => new Date() }: QuestionServiceDeps) {
+export function createQuestionService({ questions, areas, agencies, limits, receipts, now = () => new Date() }: QuestionServiceDeps) {
   return {
     /** Receives a submission; answers its code. A robot's (the hidden field filled) is answered the same, stored flagged. */
     async submit(body: SubmitQuestion.Body, client = ''): Promise<SubmitQuestion.Response['data']> {
@@ -62,25 +68,33 @@ export function createQuestionService({ questions, areas, agencies, limit = asyn
         if (agencyId === null) throw new InvalidInputError(QUESTION_MESSAGES.unknownAgency);
       }
       // The budget counts robots too: a filled hidden field is no way around it.
-      await limit(client);
+      await limits.submission(client);
       const at = now();
       const flagged = body.website.trim() !== '';
       const { code } = await questions.receive(
         { day: lookupDay(at), subject: body.subject, agencyId, title: body.title, body: body.question, flagged, receivedAt: at.getTime(), contact: { name: body.name, email, phone } },
         (sequence) => lookupCode(lookupDay(at), sequence),
       );
-      if (email && !flagged) await mailCode(email, code, body.title);
-      return { code, receivedAt: at.toISOString() };
+      // Not awaited: a person's answer takes no longer than a robot's, and a mail server that is slow or down undoes nothing.
+      if (email && !flagged && receipts.enabled) void receipts.send(email, code);
+      return { code, receivedAt: at.toISOString(), mailed: Boolean(email) && receipts.enabled };
     },
 
-    /** A submission as its citizen sees it, for its code and the contact given; the same 404 for a wrong code or contact. */
-    async lookup(typedCode: string, contact: string): Promise<QuestionStatus> {
+    /**
+     * A submission as its citizen sees it, for its code and the contact given; the same 404 for
+     * a wrong code or contact, counted against the client (a 429 after a few).
+     */
+    async lookup(typedCode: string, contact: string, client = ''): Promise<QuestionStatus> {
+      await limits.lookupAllowed(client);
       const code = normalizeLookupCode(typedCode);
-      const found = code ? await questions.byCode(code) : null;
-      const given = found ? await questions.contactOf(found.id) : null;
-      if (!found || !given || !matches(given, contact)) throw new NotFoundError(QUESTION_MESSAGES.notFound);
+      const row = code ? await questions.withContact(code) : null;
+      if (!row || !matches(row.contact, contact)) {
+        await limits.lookupFailed(client);
+        throw new NotFoundError(QUESTION_MESSAGES.notFound);
+      }
+      const found = row.question;
       const [events, subjects, units] = await Promise.all([questions.eventsOf(found.id), areas(), agencies()]);
-      const state = found.state as QuestionState;
+      const state = found.state;
       const answering = units.find((u) => u.id === found.assigned_agency_id)?.name ?? '';
       const reason = CLOSE_REASONS.find((r) => r.code === found.closed_reason) ?? null;
       return {
@@ -88,9 +102,9 @@ export function createQuestionService({ questions, areas, agencies, limit = asyn
         state,
         stateLabel: QUESTION_STATE_LABELS[state],
         title: found.public_title ?? found.title,
-        subject: subjects.find((a) => a.code === found.subject)?.name ?? 'Khác',
+        subject: subjects.find((a) => a.code === found.subject)?.name ?? OTHER_SUBJECT_LABEL,
         receivedAt: new Date(found.received_at).toISOString(),
-        history: events.map((e) => ({ state: e.to_state as QuestionState, label: QUESTION_STATE_LABELS[e.to_state as QuestionState] ?? e.to_state, at: new Date(e.at).toISOString() })),
+        history: events.map((e) => ({ state: e.to_state, label: QUESTION_STATE_LABELS[e.to_state], at: new Date(e.at).toISOString() })),
         answer: state === 'published' && found.answer && found.published_at ? { text: found.answer, agency: answering, at: new Date(found.published_at).toISOString() } : null,
         closedReason: state === 'closed' && reason ? { code: reason.code, label: reason.label } : null,
       };
