@@ -26,7 +26,7 @@ export const CLOSE_REASONS = [
   { code: 'vi-pham', label: 'Nội dung vi phạm quy định (xúc phạm, quảng cáo, không phù hợp)' },
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number]['code'];
-export const CLOSE_REASON_CODES = CLOSE_REASONS.map((r) => r.code) as unknown as readonly [CloseReason, ...CloseReason[]];
+export const CLOSE_REASON_CODES = CLOSE_REASONS.map((r) => r.code) as [CloseReason, ...CloseReason[]];
 
 /** Who takes the steps: moderators (editors, committee administrators) and the assigned agency's contributors. */
 export type QuestionActor = 'moderator' | 'agency';

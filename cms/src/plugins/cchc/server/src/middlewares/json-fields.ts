@@ -30,7 +30,7 @@ export async function keepClonedJson(strapi: Core.Strapi, uid: string, made: unk
   const documentId = (made as { documentId?: unknown } | null)?.documentId;
   const sent = Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]));
   if (typeof documentId !== 'string' || Object.keys(sent).length === 0) return;
-  await strapi.db.query(uid as never).updateMany({ where: { documentId }, data: sent });
+  await strapi.db.query(uid).updateMany({ where: { documentId }, data: sent });
 }
 
 /** Reads the named JSON fields of a write's data in place (those it carries). */
