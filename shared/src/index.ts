@@ -43,3 +43,4 @@ export * from './questions/index.js';
 export * from './contracts/contest.js';
 export * from './contracts/contest-admin.js';
 export * from './contracts/questions.js';
+export * from './contracts/question-desk.js';

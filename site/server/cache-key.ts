@@ -11,6 +11,7 @@ export const ROUTE_PARAMS: ReadonlyArray<[path: RegExp, params: readonly string[
   [/^(\/ban-chi-dao)?\/van-ban\/?$/, ['q', 'loai', 'nam', 'co-quan-ban-hanh', 'linh-vuc', 'trang']],
   [/^\/(chu-de|co-quan|linh-vuc)\/[^/]+\/?$/, ['trang']],
   [/^\/(phat-thanh|infographic|video)\/?$/, ['trang']],
+  [/^\/hoi-dap\/?$/, ['q', 'linh-vuc', 'co-quan', 'trang']],
 ];
 
 /** Which hosts the site answers, and the canonical one (SITE_URL's) when it is set. */

@@ -40,6 +40,7 @@ export const CM_ACCESS: Record<string, Record<Role, Access>> = {
   'plugin::cchc.plan-task': row('none', 'edit', 'write'),
   'plugin::cchc.agency-member': row('none', 'read', 'write'),
   'plugin::cchc.compliance-exemption': row('none', 'read', 'write'),
+  'plugin::cchc.holiday': row('none', 'read', 'write'),
   'plugin::cchc.change-note': row('none', 'write', 'write'),
   'plugin::cchc.workflow-event': row('none', 'none', 'none'),
   'plugin::cchc.steering-document': row('none', 'publish', 'publish'),
@@ -178,6 +179,12 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'GET /cchc/contest-actions': COMMITTEE,
   'GET /cchc/compliance/counts-audit': COMMITTEE,
   'GET /cchc/review-queue': EDITORS,
+  // Citizens' questions: contributors reach their agency's assigned items only (tried in question-desk.test.ts); only moderators edit the public text.
+  'GET /cchc/questions': ALL,
+  'GET /cchc/questions/:code': ALL,
+  'POST /cchc/questions/:code/actions': ALL,
+  'PUT /cchc/questions/:code/public-text': EDITORS,
+  'GET /cchc/questions/:code/contact': ALL,
   'POST /cchc/articles/:documentId/transition': ALL,
   'GET /cchc/articles/:documentId/history': ALL,
 };

@@ -90,4 +90,31 @@ describe('questions on the site', () => {
     expect(raw).toContain('value="<script>alert(1)</script>"');
     expect(raw.replace(/="[^"]*"/g, '=""')).not.toContain('<script>alert(1)');
   });
+
+  test('the published answers: listed, searchable without diacritics, filtered; each on its page with QAPage JSON-LD; a feed', async () => {
+    const list = await page(questionPaths.list);
+    expect(list.html).toContain('câu hỏi đã trả lời');
+    const first = /href="(\/hoi-dap\/PAKN\.\d{8}\.\d{4,6})"/.exec(list.html)?.[1];
+    expect(first).toBeTruthy();
+    const item = await page(first!);
+    expect(item.status).toBe(200);
+    expect(item.headers.get('cache-tag') ?? '').toContain('questions');
+    const ld = [...item.html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@type': string; mainEntity?: any });
+    const qa = ld.find((d) => d['@type'] === 'QAPage');
+    expect(qa?.mainEntity).toMatchObject({ '@type': 'Question', answerCount: 1, acceptedAnswer: { '@type': 'Answer', author: { name: expect.any(String) } } });
+    // Without diacritics, and with a filter that excludes it.
+    const searched = await page(`${questionPaths.list}?q=giay+phep+lai+xe`);
+    expect(searched.html).toMatch(/giấy phép lái xe/i);
+    const none = await page(`${questionPaths.list}?q=giay+phep+lai+xe&linh-vuc=tai-chinh-cong`);
+    expect(none.html).toContain('Không có câu hỏi nào đã trả lời khớp');
+    // Bad filters: a 400 that says why; a page past the end: 404; an unknown or miswritten code: 404.
+    expect((await page(`${questionPaths.list}?linh-vuc=<b>`)).status).toBe(400);
+    expect((await page(`${questionPaths.list}?trang=99`)).status).toBe(404);
+    expect((await page('/hoi-dap/PAKN.20000101.0001')).status).toBe(404);
+    expect((await page(first!.toLowerCase())).status).toBe(404);
+    const feed = await page(questionPaths.feed);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('rss');
+    expect(feed.html).toContain(`${first}</link>`);
+  });
 });

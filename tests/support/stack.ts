@@ -30,7 +30,7 @@ declare module 'vitest' {
      * Admin API tokens of the super admin and the editor, signed in once here:
      * Strapi allows only a few sign-ins per account and minute.
      */
-    adminTokens: { admin: string; committee: string; editor: string; tuPhap: string; taiChinh: string };
+    adminTokens: { admin: string; committee: string; editor: string; tuPhap: string; taiChinh: string; noiVu: string };
     /** The site's key for the CMS's public API (exempts it from the rate limit). */
     siteApiKey: string;
     /** File with the routes the CMS serves (method and path), written by the CMS when it listens. */
@@ -135,6 +135,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     editor: await adminLogin(stack.cms.url, 'bientap@cchc.local', DEMO_PASSWORD),
     tuPhap: await adminLogin(stack.cms.url, 'sotuphap@cchc.local', DEMO_PASSWORD),
     taiChinh: await adminLogin(stack.cms.url, 'sotaichinh@cchc.local', DEMO_PASSWORD),
+    noiVu: await adminLogin(stack.cms.url, 'sonoivu@cchc.local', DEMO_PASSWORD),
   });
   return async () => {
     await stopProcess(stack.site.child);

@@ -5,6 +5,8 @@
 import type { AgencyKind } from '../domain/agency-kinds.js';
 import type { AreaSetTally, FormatTally } from '../domain/published-tally.js';
 import type { Quarter } from '../time/quarters.js';
+import type { QuestionFigureInput } from '../questions/figures.js';
+import type { Holidays } from '../questions/working-days.js';
 
 /** An agency, active or not (inactive ones get no row but may lead a task). */
 export interface ComplianceAgencyInput {
@@ -55,4 +57,6 @@ export interface ComplianceInput {
   /** The quarter's published pieces by agency and format, and by agency and set of areas (each piece once in each view). */
   published: { byFormat: FormatTally[]; byAreas: AreaSetTally[] };
   exemptions: ComplianceExemptionInput[];
+  /** Citizens' questions received in the quarter, with the deadline to answer and the calendar it counts on. */
+  questions?: { items: QuestionFigureInput[]; answerDays: number; holidays: Holidays; now: Date };
 }

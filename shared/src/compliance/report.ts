@@ -9,6 +9,7 @@ import type { AreaSetTally, FormatTally } from '../domain/published-tally.js';
 import type { ComplianceAgencyInput, ComplianceAreaInput, ComplianceInput } from './input.js';
 import { MIN_PIECES_PER_QUARTER } from './rules.js';
 import { areaTasks, reportageTask, sumTallies } from './tasks.js';
+import { questionFigures } from '../questions/figures.js';
 
 const KIND_ORDER = new Map<string, number>(AGENCY_KINDS.map((k, i) => [k.code, i]));
 
@@ -105,5 +106,21 @@ export function computeCompliance(input: ComplianceInput): ComplianceReport {
     },
     reportage: reportageTask(input.tasks, input.published.byFormat, refs),
     areaTasks: areaTasks(input.tasks, areas, input.published.byAreas, refs),
+    questions: questionRows(input, byKindThenName),
   };
+}
+
+/** The quarter's questions per agency, in the rows' order (agencies no longer listed are left out of the rows, not of the totals). */
+function questionRows(input: ComplianceInput, order: (a: ComplianceAgencyInput, b: ComplianceAgencyInput) => number): ComplianceReport['questions'] {
+  const figures = input.questions ? questionFigures(input.questions.items, input.questions.answerDays, input.questions.holidays, input.questions.now) : { rows: [], unassigned: 0 };
+  const agencies = new Map(input.agencies.map((a) => [a.slug, a]));
+  const rows = figures.rows
+    .flatMap((f) => {
+      const agency = agencies.get(f.agency);
+      return agency ? [{ agency, figure: f }] : [];
+    })
+    .sort((a, b) => order(a.agency, b.agency))
+    .map(({ agency, figure }) => ({ agency: refOf(agency), received: figure.received, onTime: figure.onTime, late: figure.late, open: figure.open, overdue: figure.overdue }));
+  const total = (key: 'received' | 'onTime' | 'late' | 'open' | 'overdue') => figures.rows.reduce((n, r) => n + r[key], 0);
+  return { rows, unassigned: figures.unassigned, totals: { received: total('received'), onTime: total('onTime'), late: total('late'), open: total('open'), overdue: total('overdue') } };
 }

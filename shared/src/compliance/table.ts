@@ -54,6 +54,20 @@ export function complianceTable(report: ComplianceReport): Table {
   return { headers, rows };
 }
 
+/** Headers of the questions table. */
+export const QUESTION_FIGURE_HEADERS = ['Cơ quan trả lời', 'Câu hỏi nhận trong quý', 'Trả lời đúng hạn', 'Trả lời trễ hạn', 'Chưa trả lời', 'Trong đó quá hạn'] as const;
+/** The row of questions not yet given to an agency. */
+export const UNASSIGNED_QUESTIONS_LABEL = 'Chưa chuyển cơ quan trả lời';
+
+/** Citizens' questions of the quarter per answering agency, then the total. */
+export function questionsTable(report: ComplianceReport): Table {
+  const q = report.questions;
+  const rows: Cell[][] = q.rows.map((r) => [r.agency.name, r.received, r.onTime, r.late, r.open, r.overdue]);
+  if (q.unassigned > 0) rows.push([UNASSIGNED_QUESTIONS_LABEL, q.unassigned, '', '', '', '']);
+  rows.push(['Tổng cộng', q.totals.received + q.unassigned, q.totals.onTime, q.totals.late, q.totals.open, q.totals.overdue]);
+  return { headers: [...QUESTION_FIGURE_HEADERS], rows };
+}
+
 /** Tasks 4 and 5.x: what each counts, its lead agencies, its figure and, for task 4, the target. */
 export function tasksTable(report: ComplianceReport): Table {
   const leads = (names: Array<{ name: string }>) => names.map((a) => a.name).join('; ');

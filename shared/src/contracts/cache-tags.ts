@@ -14,6 +14,8 @@ export const TAG = {
   committee: 'committee',
   /** Pages of the online contest that may be cached: the list of contests, rules and published results. */
   contest: 'contest',
+  /** Pages of published citizens' questions and answers (the list, each item, the feed). */
+  questions: 'questions',
   /** @example TAG.article('mot-cua') === 'article:mot-cua' */
   article: (slug: string) => `article:${slug}`,
   /** @example TAG.area('the-che') === 'area:the-che' */

@@ -64,6 +64,10 @@ export const AreaTaskSchema = TaskBaseSchema.extend({
 });
 export type AreaTask = z.infer<typeof AreaTaskSchema>;
 
+/** One agency's citizens' questions of the quarter: received (assigned to it), answered on time or late, still open, overdue now. */
+export const QuestionFigureRowSchema = z.object({ agency: AgencyRefSchema, received: count, onTime: count, late: count, open: count, overdue: count });
+export type QuestionFigureRow = z.infer<typeof QuestionFigureRowSchema>;
+
 /** The quarterly compliance report. */
 export const ComplianceReportSchema = z.object({
   year: z.number().int(),
@@ -82,6 +86,12 @@ export const ComplianceReportSchema = z.object({
   /** Null when the year has no plan or its plan has no task 4. */
   reportage: ReportageTaskSchema.nullable(),
   areaTasks: z.array(AreaTaskSchema),
+  /** Citizens' questions received in the quarter, per answering agency; `unassigned`: not yet given to an agency. */
+  questions: z.object({
+    rows: z.array(QuestionFigureRowSchema),
+    unassigned: count,
+    totals: z.object({ received: count, onTime: count, late: count, open: count, overdue: count }),
+  }),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReportSchema>;
 

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { CLOSE_REASON_CODES, QUESTION_STATES } from '../questions/states.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
-import { CONTROL_CHARACTERS, requiredText, typedText } from './common.js';
+import { normalizeLookupCode } from '../questions/lookup-code.js';
+import { TAG } from './cache-tags.js';
+import { CONTROL_CHARACTERS, PaginationSchema, paginationQuery, requiredText, typedText } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 
 /** The subject a citizen picks when no reform area fits, and its name. */
@@ -97,5 +99,62 @@ export namespace LookUpQuestion {
     response: ResponseSchema,
     access: 'public',
     cost: 3,
+  });
+}
+
+/** A published question and its answer, as the public reads it: no name, e-mail or phone. */
+export const PublishedQuestionSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  question: z.string(),
+  subject: z.object({ code: z.string(), name: z.string() }),
+  /** The agency that answered. */
+  agency: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  askedAt: z.string(),
+  answer: z.string(),
+  publishedAt: z.string(),
+});
+export type PublishedQuestion = z.infer<typeof PublishedQuestionSchema>;
+
+/** GET /api/cchc/questions/published?q=&area=&agency=&page=&pageSize= */
+export namespace ListPublishedQuestions {
+  export const QuerySchema = z.object({
+    q: z.string().max(200, { error: 'Từ khoá tìm kiếm dài quá 200 ký tự.' }).transform(typedText).optional().default(''),
+    area: z.union([z.literal(''), z.string().regex(SLUG_PATTERN)], { error: 'Lĩnh vực không hợp lệ.' }).optional().default(''),
+    agency: z.union([z.literal(''), z.string().regex(SLUG_PATTERN)], { error: 'Cơ quan không hợp lệ.' }).optional().default(''),
+    ...paginationQuery,
+  });
+  export type Query = z.output<typeof QuerySchema>;
+  export const ResponseSchema = z.object({ data: z.array(PublishedQuestionSchema), meta: z.object({ pagination: PaginationSchema }) });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'listPublishedQuestions',
+    api: 'content-api',
+    method: 'GET',
+    path: '/questions/published',
+    summary: 'Published questions and answers, newest answer first; searchable with or without diacritics, filtered by area and answering agency.',
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.questions],
+    cost: 2,
+  });
+}
+
+/** GET /api/cchc/questions/published/:code */
+export namespace GetPublishedQuestion {
+  export const ParamsSchema = z.object({ code: z.string().max(40).transform((s) => normalizeLookupCode(s) ?? '') });
+  export const ResponseSchema = z.object({ data: PublishedQuestionSchema });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getPublishedQuestion',
+    api: 'content-api',
+    method: 'GET',
+    path: '/questions/published/:code',
+    summary: 'One published question and its answer (404 for any other code).',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: 'public',
+    cacheTags: () => [TAG.questions],
   });
 }

@@ -4,3 +4,4 @@ export * from './working-days.js';
 export * from './lookup-code.js';
 export * from './redaction.js';
 export * from './contact.js';
+export * from './figures.js';

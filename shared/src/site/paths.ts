@@ -135,6 +135,13 @@ export const questionPaths = {
    * @example questionPaths.lookup('PAKN.20241105.0007') === '/hoi-dap/tra-cuu?ma=PAKN.20241105.0007'
    */
   lookup: (code?: string) => `${QUESTIONS_ROOT}/tra-cuu${code ? `?ma=${encodeURIComponent(code)}` : ''}`,
+  /**
+   * A published question and its answer.
+   * @example questionPaths.item('PAKN.20241105.0007') === '/hoi-dap/PAKN.20241105.0007'
+   */
+  item: (code: string) => `${QUESTIONS_ROOT}/${encodeURIComponent(code)}`,
+  /** The RSS feed of published answers. */
+  feed: `${QUESTIONS_ROOT}/rss.xml`,
 } as const;
 
 /** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */

@@ -2,7 +2,7 @@
  * JSON-LD for search engines: NewsArticle on article pages, BreadcrumbList on pages
  * with a breadcrumb. Serialised so that no value can end the <script> element it sits in.
  */
-import type { ArticleDetail } from '@cchc/shared';
+import type { ArticleDetail, PublishedQuestion } from '@cchc/shared';
 import { absoluteUrl } from './urls';
 
 /** A JSON-LD object. */
@@ -76,5 +76,28 @@ export function newsArticleJsonLd(article: ArticleDetail, context: NewsArticleCo
     inLanguage: 'vi',
     mainEntityOfPage: context.url,
     url: context.url,
+  };
+}
+
+/** A schema.org QAPage for a published question: the question and its one accepted answer, by the answering agency. */
+export function qaPageJsonLd(question: PublishedQuestion, url: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    url,
+    mainEntity: {
+      '@type': 'Question',
+      name: question.title,
+      text: question.question,
+      dateCreated: question.askedAt,
+      answerCount: 1,
+      acceptedAnswer: {
+        '@type': 'Answer',
+        text: question.answer,
+        dateCreated: question.publishedAt,
+        url,
+        ...(question.agency ? { author: { '@type': 'GovernmentOrganization', name: question.agency.name } } : {}),
+      },
+    },
   };
 }

@@ -17,7 +17,11 @@ import {
   lookupDay,
   maskContacts,
   normalizeLookupCode,
+  questionFigures,
+  questionsTable,
   transitionFor,
+  AGENCY_KIND_CODES,
+  computeCompliance,
   vietnamInstant,
   workingDaysBetween,
 } from '../../../shared/src/index.js';
@@ -174,3 +178,50 @@ describe('the questions\' private pages', () => {
     expect(isPrivateRequest(method, path)).toBe(expected);
   });
 });
+
+describe('the quarter\'s figure per answering agency', () => {
+  // Monday 6 May 2024, 09:00 in Vietnam; no holidays; 2 working days to answer → due end of Wednesday 8 May.
+  const monday = vietnamInstant(2024, 5, 6, 9).getTime();
+  const day = 24 * 3600 * 1000;
+  const now = new Date(vietnamInstant(2024, 5, 20, 9));
+  test.each([
+    ['answered the next day', { answeredAt: monday + day }, { onTime: 1 }],
+    ['answered at the last moment of the deadline day', { answeredAt: vietnamInstant(2024, 5, 9).getTime() - 1 }, { onTime: 1 }],
+    ['answered the day after the deadline', { answeredAt: monday + 3 * day }, { late: 1 }],
+    ['not answered, past the deadline', { answeredAt: null }, { open: 1, overdue: 1 }],
+    ['closed without an answer: received only', { answeredAt: null, closed: true }, {}],
+  ] as const)('%s', (_, item, expected) => {
+    const { rows } = questionFigures([{ agency: 'so-noi-vu', assignedAt: monday, closed: false, ...item }], 2, new Set(), now);
+    expect(rows).toEqual([{ agency: 'so-noi-vu', received: 1, onTime: 0, late: 0, open: 0, overdue: 0, ...expected }]);
+  });
+
+  test('a holiday moves the deadline: answered on Thursday is on time when Wednesday is a holiday', () => {
+    const thursday = vietnamInstant(2024, 5, 9, 10).getTime();
+    const item = { agency: 'a', assignedAt: monday, answeredAt: thursday, closed: false };
+    expect(questionFigures([item], 2, new Set(), now).rows[0]).toMatchObject({ late: 1 });
+    expect(questionFigures([item], 2, new Set(['2024-05-08']), now).rows[0]).toMatchObject({ onTime: 1 });
+  });
+
+  test('questions never assigned are counted apart, and the table ends with the total', () => {
+    const figures = questionFigures([{ agency: null, assignedAt: null, answeredAt: null, closed: false }, { agency: 'a', assignedAt: monday, answeredAt: monday, closed: false }], 15, new Set(), now);
+    expect(figures.unassigned).toBe(1);
+    const report = computeCompliance({
+      year: 2024,
+      quarter: 2,
+      agencies: [{ slug: 'a', name: 'Sở A', shortName: '', kind: AGENCY_KIND_CODES[0], active: true }],
+      areas: [],
+      tasks: [],
+      submitted: [],
+      published: { byFormat: [], byAreas: [] },
+      exemptions: [],
+      questions: { items: [{ agency: null, assignedAt: null, answeredAt: null, closed: false }, { agency: 'a', assignedAt: monday, answeredAt: monday, closed: false }], answerDays: 15, holidays: new Set(), now },
+    });
+    expect(report.questions.rows).toEqual([{ agency: { slug: 'a', name: 'Sở A', shortName: '' }, received: 1, onTime: 1, late: 0, open: 0, overdue: 0 }]);
+    expect(questionsTable(report).rows).toEqual([
+      ['Sở A', 1, 1, 0, 0, 0],
+      ['Chưa chuyển cơ quan trả lời', 1, '', '', '', ''],
+      ['Tổng cộng', 2, 1, 0, 0, 0],
+    ]);
+  });
+});
+

@@ -1,8 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, Crown } from '@strapi/icons';
+import { ChartPie, Crown, Message } from '@strapi/icons';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/WorkflowPanel';
-import { COMPLIANCE_PATH, PLUGIN_ID } from './pluginId';
+import { COMPLIANCE_PATH, PLUGIN_ID, QUESTIONS_PATH } from './pluginId';
 
 type TranslationMap = Record<string, string>;
 
@@ -36,6 +36,14 @@ export default {
       // Committee administrators only: the server refuses everyone else, with the reason.
       permissions: [],
       Component: () => import('./pages/ContestPage').then((m) => ({ default: m.ContestPage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/${QUESTIONS_PATH}`,
+      icon: Message,
+      intlLabel: { id: `${PLUGIN_ID}.questions.menu`, defaultMessage: 'Hỏi đáp của người dân' },
+      // Moderators see every question, contributors their agency's assigned ones (the server decides).
+      permissions: [],
+      Component: () => import('./pages/QuestionsPage').then((m) => ({ default: m.QuestionsPage })),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/duyet`,

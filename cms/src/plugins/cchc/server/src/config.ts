@@ -82,6 +82,14 @@ export const CchcConfigSchema = z.object({
   contestChallenge: ContestChallengeSchema,
   /** How long the public API keeps an aggregated answer (plan tracker, documents list) at most, in seconds; 0: never (benchmarks). */
   responseCacheSeconds: wholeNumber(0),
+  /** Citizens' questions: working days each state may last, and how long contact details are kept after an item ends. */
+  questions: z.object({
+    classifyDays: wholeNumber(0, 60),
+    assignDays: wholeNumber(0, 60),
+    answerDays: wholeNumber(1, 120),
+    publishDays: wholeNumber(0, 60),
+    keepContactMonths: wholeNumber(1, 120),
+  }),
 });
 export type CchcConfig = z.output<typeof CchcConfigSchema>;
 
@@ -116,6 +124,11 @@ export const ENV_NAMES: Record<string, string> = {
   'contestChallenge.counterMax': 'CONTEST_CHALLENGE_MAX_TRIES',
   'contestChallenge.lifetimeSeconds': 'CONTEST_CHALLENGE_LIFETIME_SECONDS',
   responseCacheSeconds: 'CCHC_RESPONSE_CACHE_SECONDS',
+  'questions.classifyDays': 'QUESTION_CLASSIFY_DAYS',
+  'questions.assignDays': 'QUESTION_ASSIGN_DAYS',
+  'questions.answerDays': 'QUESTION_ANSWER_DAYS',
+  'questions.publishDays': 'QUESTION_PUBLISH_DAYS',
+  'questions.keepContactMonths': 'QUESTION_KEEP_CONTACT_MONTHS',
 };
 
 /** Strapi's env helper, as far as this module uses it. */
@@ -167,6 +180,13 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       lifetimeSeconds: env.int('CONTEST_CHALLENGE_LIFETIME_SECONDS', 1800) ?? 1800,
     },
     responseCacheSeconds: env.int('CCHC_RESPONSE_CACHE_SECONDS', 300) ?? 300,
+    questions: {
+      classifyDays: env.int('QUESTION_CLASSIFY_DAYS', 2) ?? 2,
+      assignDays: env.int('QUESTION_ASSIGN_DAYS', 1) ?? 1,
+      answerDays: env.int('QUESTION_ANSWER_DAYS', 15) ?? 15,
+      publishDays: env.int('QUESTION_PUBLISH_DAYS', 2) ?? 2,
+      keepContactMonths: env.int('QUESTION_KEEP_CONTACT_MONTHS', 12) ?? 12,
+    },
   };
 }
 

@@ -13,6 +13,7 @@ export const UID = {
   workflowEvent: 'plugin::cchc.workflow-event',
   agencyMember: 'plugin::cchc.agency-member',
   complianceExemption: 'plugin::cchc.compliance-exemption',
+  holiday: 'plugin::cchc.holiday',
   committee: 'plugin::cchc.committee',
   committeeMember: 'plugin::cchc.committee-member',
   channel: 'plugin::cchc.channel',

@@ -9,6 +9,7 @@ import { AgencyTable } from '../components/compliance/AgencyTable';
 import { QuarterPicker } from '../components/compliance/QuarterPicker';
 import { SilentList } from '../components/compliance/SilentList';
 import { TasksTable } from '../components/compliance/TasksTable';
+import { QuestionsTable } from '../components/compliance/QuestionsTable';
 import { useCompliance, type ComplianceFile } from '../hooks/useCompliance';
 import { PLUGIN_ID } from '../pluginId';
 import { msg } from '../utils/messages';
@@ -74,6 +75,7 @@ export const CompliancePage = () => {
                 <Typography variant="delta" tag="h2">{formatMessage(msg('compliance.tasks.title'))}</Typography>
                 <TasksTable report={report} />
               </Flex>
+              <QuestionsTable report={report} />
             </>
           ) : null}
         </Flex>

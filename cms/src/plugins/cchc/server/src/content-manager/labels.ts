@@ -36,6 +36,7 @@ export const CONTENT_MANAGER_LABELS: Partial<Record<PluginUid, ContentTypeLabels
   },
   [UID.agencyMember]: { mainField: 'userEmail', fields: { userEmail: ['Thư điện tử tài khoản', 'Thư điện tử đăng nhập quản trị của cán bộ; khi lưu, bản ghi được gắn với tài khoản có thư điện tử này (đổi thư điện tử sau đó không đổi cơ quan).'], userId: ['Mã tài khoản', 'Tự điền khi lưu.'], agency: 'Cơ quan' } },
   [UID.complianceExemption]: { fields: { agency: 'Cơ quan', year: 'Năm', quarter: 'Quý', reason: 'Lý do miễn' } },
+  [UID.holiday]: { mainField: 'name', fields: { date: ['Ngày', 'Một dòng cho mỗi ngày nghỉ (Tết, nghỉ bù…); thời hạn xử lý câu hỏi không tính những ngày này.'], name: 'Tên ngày nghỉ' } },
   [UID.plan]: { mainField: 'title', fields: { year: 'Năm', code: 'Số ký hiệu văn bản ban hành', title: 'Tên kế hoạch', issuedOn: 'Ngày ban hành', issuer: 'Cơ quan ban hành', summary: 'Mục đích, yêu cầu', tasks: 'Nhiệm vụ' } },
   [UID.planTask]: {
     mainField: 'number',

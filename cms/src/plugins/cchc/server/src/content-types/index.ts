@@ -3,6 +3,7 @@ import article from './article/index.js';
 import agencyMember from './agency-member/index.js';
 import changeNote from './change-note/index.js';
 import complianceExemption from './compliance-exemption/index.js';
+import holiday from './holiday/index.js';
 import plan from './plan/index.js';
 import planTask from './plan-task/index.js';
 import reformArea from './reform-area/index.js';
@@ -30,6 +31,7 @@ export default {
   'workflow-event': workflowEvent,
   'agency-member': agencyMember,
   'compliance-exemption': complianceExemption,
+  holiday,
   committee,
   'committee-member': committeeMember,
   channel,

@@ -1,8 +1,10 @@
-/** Handlers of citizens' questions on the public API (/api/cchc/questions, /questions/lookup). */
-import { LookUpQuestion, SubmitQuestion } from '@cchc/shared';
+/** Handlers of citizens' questions: sending, looking up and reading published ones on the public API (/api/cchc/questions…). */
+import { GetPublishedQuestion, ListPublishedQuestions, LookUpQuestion, SubmitQuestion } from '@cchc/shared';
 import { defineRoute } from '../http/define-route.js';
 
 export default [
   defineRoute(SubmitQuestion.Endpoint, async ({ body, client }, { services }) => ({ data: await services.questions.submit(body, client) })),
   defineRoute(LookUpQuestion.Endpoint, async ({ body, client }, { services }) => ({ data: await services.questions.lookup(body.code, body.contact, client) })),
+  defineRoute(ListPublishedQuestions.Endpoint, async ({ query }, { services }) => services.questions.published(query)),
+  defineRoute(GetPublishedQuestion.Endpoint, async ({ params }, { services }) => ({ data: await services.questions.publishedOne(params.code) })),
 ];

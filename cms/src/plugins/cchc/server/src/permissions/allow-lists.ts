@@ -53,7 +53,7 @@ const crud = (subject: PluginUid, actions: ReadonlyArray<keyof typeof ACTION> = 
 const readOnly = (...subjects: PluginUid[]): Grant[] => subjects.map((subject) => ({ action: ACTION.read, subject, fields: 'all' }));
 
 /** Reference data: only committee administrators change it. */
-export const REFERENCE_SUBJECTS = [UID.agency, UID.reformArea, UID.topic, UID.plan, UID.planTask, UID.agencyMember, UID.complianceExemption] as const;
+export const REFERENCE_SUBJECTS = [UID.agency, UID.reformArea, UID.topic, UID.plan, UID.planTask, UID.agencyMember, UID.complianceExemption, UID.holiday] as const;
 /** Fields of a plan task an editor keeps up to date: the progress of tasks not measured from content. */
 const TASK_STATUS_FIELDS = ['progressStatus', 'progressNote', 'evidence'];
 

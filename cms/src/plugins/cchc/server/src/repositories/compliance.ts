@@ -11,9 +11,12 @@ import {
   type ComplianceExemptionInput,
   type ComplianceInput,
   type CompliancePlanTaskInput,
+  quarterInterval,
+  type Holidays,
   type Quarter,
   type SubmittedCount,
 } from '@cchc/shared';
+import type { QuestionRepository } from './questions.js';
 import { z } from 'zod';
 import { UID } from '../constants.js';
 import type { PublishedTallies } from './published-tallies.js';
@@ -36,8 +39,15 @@ const PlanRow = z.object({
 });
 const ExemptionRow = z.object({ reason: z.string().nullable(), agency: SlugRef });
 
-/** Creates the compliance repository over a Strapi instance and the published counts. */
-export function createComplianceRepository(strapi: Core.Strapi, tallies: PublishedTallies) {
+/** How the quarter's citizens' questions are read: the days an agency has to answer, and the question tables. */
+export interface QuestionSource {
+  answerDays: number;
+  receivedBetween: QuestionRepository['receivedBetween'];
+  holidays: () => Promise<Holidays>;
+}
+
+/** Creates the compliance repository over a Strapi instance, the published counts and, when given, the questions. */
+export function createComplianceRepository(strapi: Core.Strapi, tallies: PublishedTallies, questions?: QuestionSource) {
   async function agencies() {
     const rows = await strapi.db.query(UID.agency).findMany({ select: ['id', 'slug', 'name', 'shortName', 'kind', 'active'] });
     return z.array(AgencyRow).parse(rows);
@@ -101,7 +111,13 @@ export function createComplianceRepository(strapi: Core.Strapi, tallies: Publish
       });
       const agencyInputs: ComplianceAgencyInput[] = agencyRows.map((a) => ({ slug: a.slug, name: a.name, shortName: a.shortName ?? '', kind: a.kind, active: a.active }));
       const areaInputs: ComplianceAreaInput[] = areaRows.map((a) => ({ code: a.code, name: a.name, order: a.order ?? 0, leadAgency: a.leadAgency?.slug ?? null }));
-      return { year, quarter, agencies: agencyInputs, areas: areaInputs, tasks, submitted: submittedBySlug, published, exemptions: exempt };
+      const input: ComplianceInput = { year, quarter, agencies: agencyInputs, areas: areaInputs, tasks, submitted: submittedBySlug, published, exemptions: exempt };
+      if (questions) {
+        const { start, end } = quarterInterval(year, quarter);
+        const [items, holidays] = await Promise.all([questions.receivedBetween(start.getTime(), end.getTime(), slugById), questions.holidays()]);
+        input.questions = { items, answerDays: questions.answerDays, holidays, now: new Date() };
+      }
+      return input;
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { QUESTION_STATES } from '@cchc/shared';
+import { QUESTION_STATES, type QuestionFigureInput, type QuestionState } from '@cchc/shared';
 import { z } from 'zod';
 import { DbInt } from './counts-table.js';
 import { qualified } from './schema-names.js';
@@ -35,13 +35,15 @@ const QuestionRow = z.object({
   flagged: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
   received_at: DbInt,
   state_since: DbInt,
+  /** When the question reached a final state (published or closed): the erasure clock starts there. */
+  ended_at: DbInt.nullable().optional().transform((v) => v ?? null),
 });
 export type QuestionRecord = z.infer<typeof QuestionRow>;
 
-const ContactRow = z.object({ question_id: DbInt, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
+const ContactRow = z.object({ question_id: DbInt, name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), erased_at: DbInt.nullable().optional().transform((v) => v ?? null) });
 export type QuestionContact = z.infer<typeof ContactRow>;
 
-const EventRow = z.object({ at: DbInt, from_state: z.enum(QUESTION_STATES).nullable(), to_state: z.enum(QUESTION_STATES), action: z.string(), actor_name: z.string(), note: z.string() });
+const EventRow = z.object({ id: DbInt, at: DbInt, from_state: z.enum(QUESTION_STATES).nullable(), to_state: z.enum(QUESTION_STATES), action: z.string(), actor_name: z.string(), note: z.string() });
 export type QuestionEvent = z.infer<typeof EventRow>;
 
 /** Makes the tables that are missing. */
@@ -74,6 +76,12 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
       t.bigInteger('state_since').notNullable();
     });
   }
+  // Columns added after the table was first made (a CMS started before them gets them on its next start).
+  await addMissingColumns(schema, QUESTION_TABLE, {
+    ended_at: (t) => t.bigInteger('ended_at').nullable(),
+    // The published text, folded (no diacritics, lower case), for search.
+    search_text: (t) => t.text('search_text').nullable(),
+  });
   if (!(await schema().hasTable(QUESTION_CONTACT_TABLE))) {
     await schema().createTable(QUESTION_CONTACT_TABLE, (t) => {
       t.integer('question_id').primary();
@@ -83,6 +91,7 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
       t.bigInteger('consent_at').notNullable();
     });
   }
+  await addMissingColumns(schema, QUESTION_CONTACT_TABLE, { erased_at: (t) => t.bigInteger('erased_at').nullable() });
   if (!(await schema().hasTable(QUESTION_EVENT_TABLE))) {
     await schema().createTable(QUESTION_EVENT_TABLE, (t) => {
       t.increments('id');
@@ -95,6 +104,12 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
       t.string('actor_name', 200).notNullable();
       t.text('note').notNullable();
     });
+  }
+}
+
+async function addMissingColumns(schema: () => Knex.SchemaBuilder, table: string, columns: Record<string, (t: Knex.AlterTableBuilder) => void>): Promise<void> {
+  for (const [name, add] of Object.entries(columns)) {
+    if (!(await schema().hasColumn(table, name))) await schema().alterTable(table, add);
   }
 }
 
@@ -114,6 +129,21 @@ export interface NewQuestion {
 export function createQuestionRepository(strapi: Core.Strapi) {
   const k = (): Knex => strapi.db.connection;
   const table = (name: string) => qualified(strapi, name);
+
+  /**
+   * Moves a question from the state it was read in, with the changes of the step and its event,
+   * in one transaction; false (nothing written) when someone moved it meanwhile.
+   */
+  async function move(questionId: number, from: QuestionState, to: QuestionState, changes: QuestionChanges, event: NewEvent): Promise<boolean> {
+    return k().transaction(async (trx) => {
+      const moved = await trx(table(QUESTION_TABLE))
+        .where({ id: questionId, state: from })
+        .update({ ...changes, state: to, ...(from === to ? {} : { state_since: event.at }) });
+      if (moved !== 1) return false;
+      await trx(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, from, to, event));
+      return true;
+    });
+  }
 
   return {
     async ensureTables(): Promise<void> {
@@ -166,9 +196,132 @@ export function createQuestionRepository(strapi: Core.Strapi) {
     },
 
     async eventsOf(questionId: number): Promise<QuestionEvent[]> {
-      return z.array(EventRow).parse(await k()(table(QUESTION_EVENT_TABLE)).where({ question_id: questionId }).orderBy('id').select('at', 'from_state', 'to_state', 'action', 'actor_name', 'note'));
+      return z.array(EventRow).parse(await k()(table(QUESTION_EVENT_TABLE)).where({ question_id: questionId }).orderBy('id').select('id', 'at', 'from_state', 'to_state', 'action', 'actor_name', 'note'));
+    },
+
+    /** A question by code. */
+    async byCode(code: string): Promise<QuestionRecord | null> {
+      const row = await k()(table(QUESTION_TABLE)).where({ code }).first();
+      return row ? QuestionRow.parse(row) : null;
+    },
+
+    /** The contact of a question (null once erased or never given). */
+    async contactOf(questionId: number): Promise<QuestionContact | null> {
+      const row = await k()(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).first('question_id', 'name', 'email', 'phone', 'erased_at');
+      return row ? ContactRow.parse(row) : null;
+    },
+
+    /**
+     * Questions for the desk: by state, not flagged unless asked, one agency's only when given,
+     * newest first, at most `limit`.
+     */
+    async forDesk(filter: { states?: readonly QuestionState[]; flagged?: boolean; assignedAgencyId?: number; limit: number }): Promise<QuestionRecord[]> {
+      const query = k()(table(QUESTION_TABLE)).where({ flagged: filter.flagged ?? false });
+      if (filter.states) query.whereIn('state', filter.states as QuestionState[]);
+      if (filter.assignedAgencyId !== undefined) query.where({ assigned_agency_id: filter.assignedAgencyId });
+      return z.array(QuestionRow).parse(await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(filter.limit).select(DESK_COLUMNS));
+    },
+
+    /** How many questions are in each state (flagged ones apart), for one agency's when given. */
+    async countByState(assignedAgencyId?: number): Promise<{ states: Partial<Record<QuestionState, number>>; flagged: number }> {
+      const query = k()(table(QUESTION_TABLE));
+      if (assignedAgencyId !== undefined) query.where({ assigned_agency_id: assignedAgencyId });
+      const rows = z.array(z.object({ state: z.enum(QUESTION_STATES), flagged: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1), n: DbInt })).parse(
+        await query.groupBy('state', 'flagged').select('state', 'flagged').count({ n: '*' }),
+      );
+      const states: Partial<Record<QuestionState, number>> = {};
+      let flagged = 0;
+      for (const r of rows) {
+        if (r.flagged) flagged += r.n;
+        else states[r.state] = (states[r.state] ?? 0) + r.n;
+      }
+      return { states, flagged };
+    },
+
+    move,
+
+    /** Changes a question in its current state (its public text), with the event that says so; false when the state moved meanwhile. */
+    async change(questionId: number, state: QuestionState, changes: QuestionChanges, event: NewEvent): Promise<boolean> {
+      return move(questionId, state, state, changes, event);
+    },
+
+    /** Records an event that changes nothing (a view of the contact). */
+    async note(questionId: number, state: QuestionState, event: NewEvent): Promise<void> {
+      await k()(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, state, state, event));
+    },
+
+    /** Questions received in [from, to) (robots' left out), with the answering agency's slug and when they were last assigned, for the quarter's figure. */
+    async receivedBetween(from: number, to: number, agencySlugs: ReadonlyMap<number, string>): Promise<QuestionFigureInput[]> {
+      const assigned = k()(table(QUESTION_EVENT_TABLE)).where({ action: 'assign' }).groupBy('question_id').select('question_id').max({ assigned_at: 'at' }).as('a');
+      const rows = z
+        .array(z.object({ assigned_agency_id: DbInt.nullable(), answered_at: DbInt.nullable(), state: z.enum(QUESTION_STATES), assigned_at: DbInt.nullable() }))
+        .parse(
+          await k()(`${table(QUESTION_TABLE)} as q`)
+            .leftJoin(assigned, 'a.question_id', 'q.id')
+            .where('q.flagged', false)
+            .where('q.received_at', '>=', from)
+            .where('q.received_at', '<', to)
+            .select('q.assigned_agency_id', 'q.answered_at', 'q.state', 'a.assigned_at'),
+        );
+      return rows.map((r) => ({
+        agency: r.assigned_agency_id === null ? null : (agencySlugs.get(r.assigned_agency_id) ?? null),
+        assignedAt: r.assigned_at,
+        answeredAt: r.answered_at,
+        closed: r.state === 'closed',
+      }));
+    },
+
+    /** Published questions whose words start with the folded words given (all of them), in an area, by an answering agency, newest answer first. */
+    async published(filter: { words: readonly string[]; subject?: string; agencyId?: number; offset: number; limit: number }): Promise<{ rows: QuestionRecord[]; total: number }> {
+      const base = () => {
+        const query = k()(table(QUESTION_TABLE)).where({ state: 'published', flagged: false });
+        if (filter.subject) query.where({ subject: filter.subject });
+        if (filter.agencyId !== undefined) query.where({ assigned_agency_id: filter.agencyId });
+        for (const word of filter.words) query.whereRaw(`search_text like ? escape '\\'`, [`% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+        return query;
+      };
+      const [counted] = (await base().count({ n: '*' })) as Array<{ n: unknown }>;
+      const rows = await base().orderBy('published_at', 'desc').orderBy('id', 'desc').offset(filter.offset).limit(filter.limit).select(DESK_COLUMNS);
+      return { rows: z.array(QuestionRow).parse(rows), total: DbInt.parse(counted?.n ?? 0) };
     },
   };
 }
 
 export type QuestionRepository = ReturnType<typeof createQuestionRepository>;
+
+/** Columns a question is read with (not the search column). */
+const DESK_COLUMNS = ['id', 'code', 'state', 'subject', 'agency_id', 'assigned_agency_id', 'title', 'body', 'public_title', 'public_body', 'answer', 'answered_at', 'published_at', 'closed_reason', 'flagged', 'received_at', 'state_since', 'ended_at'];
+
+/** What a step may change on a question. */
+export interface QuestionChanges {
+  subject?: string;
+  assigned_agency_id?: number;
+  public_title?: string;
+  public_body?: string;
+  answer?: string;
+  answered_at?: number;
+  published_at?: number | null;
+  closed_reason?: string | null;
+  ended_at?: number | null;
+  search_text?: string | null;
+}
+
+/** An event to record: when, who, what. */
+export interface NewEvent {
+  at: number;
+  action: string;
+  actorId: number | null;
+  actorName: string;
+  note: string;
+}
+
+const eventRow = (questionId: number, from: QuestionState | null, to: QuestionState, e: NewEvent) => ({
+  question_id: questionId,
+  at: e.at,
+  from_state: from,
+  to_state: to,
+  action: e.action,
+  actor_id: e.actorId,
+  actor_name: e.actorName,
+  note: e.note,
+});

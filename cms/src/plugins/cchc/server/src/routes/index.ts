@@ -10,9 +10,10 @@ import contestRoutes from '../handlers/contest.js';
 import contestAdminRoutes from '../handlers/contest-admin.js';
 import publicRoutes from '../handlers/public.js';
 import questionRoutes from '../handlers/questions.js';
+import questionDeskRoutes from '../handlers/question-desk.js';
 import { handlerOf, mountRoutes, type RouteDefinition } from '../http/define-route.js';
 
-export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...questionRoutes, ...adminRoutes, ...contestAdminRoutes];
+export const ROUTES: readonly RouteDefinition[] = [...publicRoutes, ...committeeRoutes, ...contestRoutes, ...questionRoutes, ...adminRoutes, ...contestAdminRoutes, ...questionDeskRoutes];
 
 export const { routes, controllers } = mountRoutes(ROUTES);
 

@@ -272,6 +272,35 @@ export const ContestSeedSchema = z.object({
   ),
 });
 
+/** Public holidays (the working-day calendar) and demo questions, each with the steps staff took, in days after receipt. */
+export const QuestionsSeedSchema = z.object({
+  holidays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1) })),
+  items: z.array(
+    z.object({
+      /** Days before the day of seeding. */
+      receivedDaysAgo: z.number().int().min(0),
+      subject: z.string(),
+      agency: z.union([slug, z.literal('')]),
+      title: z.string(),
+      question: z.string(),
+      name: z.string(),
+      email: z.string(),
+      phone: z.string(),
+      steps: z.array(
+        z.object({
+          action: z.enum(['classify', 'assign', 'answer', 'publish', 'close']),
+          afterDays: z.number().int().min(0),
+          subject: z.string().optional(),
+          agency: slug.optional(),
+          answer: z.string().optional(),
+          reason: z.string().optional(),
+          note: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+});
+
 export type SeedCommittee = z.infer<typeof CommitteeSeedSchema>;
 export type SeedArticle = z.infer<typeof ArticlesSchema>[number];
 export type SeedAccount = z.infer<typeof AccountsSchema>[number];

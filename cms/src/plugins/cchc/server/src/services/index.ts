@@ -13,6 +13,9 @@ import { createContestChallenge } from './contest-challenge.js';
 import { createQuestionService } from './questions.js';
 import { createQuestionRepository } from '../repositories/questions.js';
 import { createReceiptSender } from './question-mail.js';
+import { createQuestionDesk } from './question-desk.js';
+import { questionDeskDeps } from './question-desk-deps.js';
+import { holidaysOf } from '../repositories/holidays.js';
 import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
@@ -45,7 +48,14 @@ const services = {
   committee: ({ strapi }: Ctx) =>
     createCommitteeService({ repo: createCommitteeRepository(strapi), ...repositories(strapi) }),
   overview: ({ strapi }: Ctx) => createOverviewService(repositories(strapi)),
-  compliance: ({ strapi }: Ctx) => createComplianceService({ repository: createComplianceRepository(strapi, repositories(strapi).tallies) }),
+  compliance: ({ strapi }: Ctx) =>
+    createComplianceService({
+      repository: createComplianceRepository(strapi, repositories(strapi).tallies, {
+        answerDays: config(strapi).questions.answerDays,
+        receivedBetween: createQuestionRepository(strapi).receivedBetween,
+        holidays: () => holidaysOf(strapi),
+      }),
+    }),
   contest: ({ strapi }: Ctx) =>
     createContestService({
       contests: createContestRepository(strapi),
@@ -68,6 +78,8 @@ const services = {
       receipts: { enabled: config(strapi).notify, send: createReceiptSender(strapi, (address) => limits().receiptAllowed(address)) },
     });
   },
+  /** Citizens' questions for staff: classify, assign, redact, answer, publish, close. */
+  'question-desk': ({ strapi }: Ctx) => createQuestionDesk({ ...questionDeskDeps(strapi), purge: (tags) => pluginServices(strapi)['site-purge'].purge(tags) }),
   /** The questions' tables (the plugin's own). */
   'question-repository': ({ strapi }: Ctx) => createQuestionRepository(strapi),
   /** The proof-of-work challenge on registration, and the challenges already spent (a table of the plugin's own). */

@@ -32,3 +32,26 @@ export function createReceiptSender(strapi: Core.Strapi, allowed: (address: stri
     }
   };
 }
+
+/** What an agency's staff are told when a question is assigned to their agency (no citizen's contact). */
+export function questionAssigned(question: { code: string; title: string; dueAt: string | null }, link: string): { subject: string; text: string } {
+  return {
+    subject: `[CCHC] Câu hỏi cần cơ quan trả lời: ${question.code}`,
+    text: [
+      `Ban biên tập đã chuyển đến cơ quan bạn câu hỏi ${question.code}: "${question.title}".`,
+      question.dueAt ? `Hạn trả lời: ${question.dueAt}.` : '',
+      `Xem và trả lời: ${link}`,
+    ].filter(Boolean).join('\n'),
+  };
+}
+
+/** What a citizen is told when the answer to their question is published: where to read it, with the code. */
+export function answerPublished(code: string): { subject: string; text: string } {
+  return {
+    subject: `[CCHC] Câu hỏi ${code} đã có trả lời`,
+    text: [
+      `Câu hỏi, phản ánh mã ${code} bạn gửi đến chuyên mục Cải cách hành chính đã được trả lời.`,
+      'Đọc câu trả lời tại mục Hỏi đáp (tra cứu bằng mã này và thư điện tử này), nơi câu hỏi và trả lời cũng được đăng công khai, không kèm thông tin liên hệ của bạn.',
+    ].join('\n'),
+  };
+}

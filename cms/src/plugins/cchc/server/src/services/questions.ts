@@ -16,15 +16,19 @@ import {
   normalizeContactPhone,
   normalizeEmail,
   normalizeLookupCode,
+  searchTokens,
+  type ListPublishedQuestions,
+  type PublishedQuestion,
   type QuestionStatus,
   type SubmitQuestion,
 } from '@cchc/shared';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import type { QuestionRepository } from '../repositories/questions.js';
+import type { QuestionRecord, QuestionRepository } from '../repositories/questions.js';
 
 export const QUESTION_MESSAGES = {
   unknownSubject: 'Lĩnh vực đã chọn không có trong danh sách.',
   unknownAgency: 'Cơ quan đã chọn không có trong danh sách.',
+  notPublished: 'Không tìm thấy câu hỏi đã trả lời với mã này.',
   notFound: 'Không tìm thấy câu hỏi với mã tra cứu và thông tin liên hệ này. Hãy kiểm tra lại mã (dạng PAKN.20241105.0001) và thư điện tử hoặc số điện thoại bạn đã dùng khi gửi.',
 } as const;
 
@@ -104,11 +108,54 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
         title: found.public_title ?? found.title,
         subject: subjects.find((a) => a.code === found.subject)?.name ?? OTHER_SUBJECT_LABEL,
         receivedAt: new Date(found.received_at).toISOString(),
-        history: events.map((e) => ({ state: e.to_state, label: QUESTION_STATE_LABELS[e.to_state], at: new Date(e.at).toISOString() })),
+        // The steps only: views and edits by staff are theirs to see.
+        history: events.filter((e) => e.from_state !== e.to_state).map((e) => ({ state: e.to_state, label: QUESTION_STATE_LABELS[e.to_state], at: new Date(e.at).toISOString() })),
         answer: state === 'published' && found.answer && found.published_at ? { text: found.answer, agency: answering, at: new Date(found.published_at).toISOString() } : null,
         closedReason: state === 'closed' && reason ? { code: reason.code, label: reason.label } : null,
       };
     },
+
+    /** Published questions and answers, searched (folded words, prefixes of words), by area and answering agency. */
+    async published(query: ListPublishedQuestions.Query): Promise<ListPublishedQuestions.Response> {
+      const units = await agencies();
+      const agencyId = query.agency ? units.find((u) => u.slug === query.agency)?.id : undefined;
+      const pagination = (total: number) => ({ page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total });
+      // An agency no longer listed answers an empty page, as an area without questions does.
+      if (query.agency && agencyId === undefined) return { data: [], meta: { pagination: pagination(0) } };
+      const words = [...new Set(searchTokens(query.q).folded)].slice(0, 12);
+      const { rows, total } = await questions.published({
+        words,
+        ...(query.area ? { subject: query.area } : {}),
+        ...(agencyId === undefined ? {} : { agencyId }),
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      const subjects = await areas();
+      return { data: rows.map((row) => publishedOf(row, subjects, units)), meta: { pagination: pagination(total) } };
+    },
+
+    /** One published question; 404 for any other code (or state). */
+    async publishedOne(code: string): Promise<PublishedQuestion> {
+      const row = code ? await questions.byCode(code) : null;
+      if (!row || row.state !== 'published' || row.flagged) throw new NotFoundError(QUESTION_MESSAGES.notPublished);
+      const [subjects, units] = await Promise.all([areas(), agencies()]);
+      return publishedOf(row, subjects, units);
+    },
+  };
+}
+
+/** A published row as the public reads it: the public text only. */
+function publishedOf(row: QuestionRecord, subjects: ReadonlyArray<{ code: string; name: string }>, units: ReadonlyArray<{ id: number; slug: string; name: string }>): PublishedQuestion {
+  const agency = units.find((u) => u.id === row.assigned_agency_id);
+  return {
+    code: row.code,
+    title: row.public_title ?? '',
+    question: row.public_body ?? '',
+    subject: { code: row.subject, name: subjects.find((a) => a.code === row.subject)?.name ?? OTHER_SUBJECT_LABEL },
+    agency: agency ? { slug: agency.slug, name: agency.name } : null,
+    askedAt: new Date(row.received_at).toISOString(),
+    answer: row.answer ?? '',
+    publishedAt: new Date(row.published_at ?? row.state_since).toISOString(),
   };
 }
 

@@ -1,0 +1,219 @@
+/**
+ * The questions desk against the real CMS and database: a citizen's question is classified,
+ * assigned to an agency (whose staff are e-mailed), answered by that agency's contributor
+ * only, redacted and published by an editor (the citizen e-mailed), found on the public list
+ * without diacritics and without any personal data, and its answer shown on lookup. Another
+ * agency sees nothing of it; every step and every view of the contact is in the history.
+ */
+import { describe, expect, inject, test } from 'vitest';
+import {
+  ActOnQuestion,
+  EditQuestionText,
+  GetCompliance,
+  GetDeskQuestion,
+  GetPublishedQuestion,
+  GetQuestionContact,
+  ListDeskQuestions,
+  ListPublishedQuestions,
+  LookUpQuestion,
+  SubmitQuestion,
+  pathOf,
+  quarterOf,
+  type DeskQuestionDetail,
+} from '../../shared/src/index.js';
+import { readMailbox } from '../support/smtp-sink.js';
+
+const cms = () => inject('cmsUrl');
+const run = Date.now().toString(36);
+type Token = keyof ReturnType<typeof tokens>;
+const tokens = () => inject('adminTokens');
+
+async function call(path: string | null, init: { method?: string; body?: unknown; as?: Token } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.as) headers.authorization = `Bearer ${tokens()[init.as]}`;
+  const res = await fetch(`${cms()}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) as any }; // answers vary: each test reads what it checks
+}
+const detailOf = (code: string, as: Token) => call(pathOf(GetDeskQuestion.Endpoint, { params: { code } }), { as });
+const act = (code: string, body: Record<string, unknown>, as: Token) => call(pathOf(ActOnQuestion.Endpoint, { params: { code } }), { method: 'POST', body, as });
+const list = (view: string, as: Token) => call(pathOf(ListDeskQuestions.Endpoint, { query: { view } as never }), { as });
+
+const NAME = `Đỗ Thị Riêng Tư ${run}`;
+const EMAIL = `rieng.tu.${run}@example.vn`;
+const PHONE = `0912${String(Date.now()).slice(-6)}`;
+
+async function sendQuestion(overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await call(pathOf(SubmitQuestion.Endpoint), {
+    method: 'POST',
+    body: {
+      subject: 'thu-tuc-hanh-chinh',
+      title: `Bộ phận một cửa phường làm việc sáng thứ Bảy không? ${run}`,
+      question: `Tôi là ${NAME}, muốn nộp hồ sơ chứng thực vào sáng thứ Bảy. Gọi lại giúp tôi: ${PHONE.replace(/(\d{4})(\d{3})(\d{3})/, '$1 $2 $3')}.`,
+      name: NAME,
+      email: EMAIL,
+      phone: PHONE,
+      consent: true,
+      ...overrides,
+    },
+  });
+  expect(res.status, res.text).toBe(200);
+  return res.body.data.code as string;
+}
+
+describe('the desk takes a question from receipt to a published answer', () => {
+  test('classify, assign, answer by the agency, redact, publish; another agency never sees it; the public never sees who asked', async () => {
+    const code = await sendQuestion();
+    // The editor sees it among the open items, due within the classification deadline.
+    const open = await list('open', 'editor');
+    expect(open.status, open.text).toBe(200);
+    const item = (open.body as ListDeskQuestions.Response).data.find((q) => q.code === code)!;
+    expect(item).toMatchObject({ state: 'received', stateLabel: 'Đã tiếp nhận', overdue: false, flagged: false, assignedAgency: null });
+    expect(Date.parse(item.dueAt!)).toBeGreaterThan(Date.now());
+    expect(open.text).not.toContain(EMAIL);
+    expect(open.text).not.toContain(PHONE);
+
+    // Contributors see nothing before assignment.
+    expect((await detailOf(code, 'noiVu')).status).toBe(404);
+
+    const classified = await act(code, { action: 'classify', subject: 'thu-tuc-hanh-chinh' }, 'editor');
+    expect(classified.status, classified.text).toBe(200);
+    // The public text starts as the citizen's with the phone masked; the original is kept.
+    const afterClassify = classified.body.data as DeskQuestionDetail;
+    expect(afterClassify.body).toContain('[đã ẩn]');
+    expect(afterClassify.body).not.toContain(PHONE.slice(-3));
+    expect(afterClassify.originalBody).toContain(PHONE.slice(0, 4));
+
+    const assigned = await act(code, { action: 'assign', agency: 'so-noi-vu', note: 'Thuộc thẩm quyền Sở Nội vụ' }, 'editor');
+    expect(assigned.status, assigned.text).toBe(200);
+    expect(assigned.body.data).toMatchObject({ state: 'assigned', assignedAgency: { slug: 'so-noi-vu' } });
+    await expect
+      .poll(async () => (await readMailbox(inject('mailDir'))).filter((m) => m.subject.includes(code)).flatMap((m) => m.to), { timeout: 10_000 })
+      .toContain('sonoivu@cchc.local');
+
+    // Another agency: not in its list, and the item, its steps and the contact are all 404.
+    expect((await list('all', 'tuPhap')).body.data.map((q: { code: string }) => q.code)).not.toContain(code);
+    expect((await detailOf(code, 'tuPhap')).status).toBe(404);
+    expect((await act(code, { action: 'answer', answer: 'Trả lời giả mạo.' }, 'tuPhap')).status).toBe(404);
+    expect((await call(pathOf(GetQuestionContact.Endpoint, { params: { code } }), { as: 'tuPhap' })).status).toBe(404);
+
+    // The assigned agency: sees it, may only answer it.
+    expect((await list('open', 'noiVu')).body.data.map((q: { code: string }) => q.code)).toContain(code);
+    const seen = await detailOf(code, 'noiVu');
+    expect(seen.body.data).toMatchObject({ actions: ['answer'], canEditText: false });
+    expect((await act(code, { action: 'publish' }, 'noiVu')).status).toBe(400);
+    expect((await call(pathOf(EditQuestionText.Endpoint, { params: { code } }), { method: 'PUT', body: { title: 'Sửa', body: 'Sửa' }, as: 'noiVu' })).status).toBe(403);
+    const contact = await call(pathOf(GetQuestionContact.Endpoint, { params: { code } }), { as: 'noiVu' });
+    expect(contact.body.data).toEqual({ name: NAME, email: EMAIL, phone: PHONE, erased: false });
+    const answered = await act(code, { action: 'answer', answer: 'Bộ phận một cửa cấp xã tiếp nhận hồ sơ vào sáng thứ Bảy hằng tuần theo lịch đã niêm yết.' }, 'noiVu');
+    expect(answered.status, answered.text).toBe(200);
+    expect(answered.body.data.state).toBe('answered');
+
+    // The citizen's name is still in the public text: publication is refused until it is redacted.
+    const refused = await act(code, { action: 'publish' }, 'editor');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('họ tên người gửi');
+    const edited = await call(pathOf(EditQuestionText.Endpoint, { params: { code } }), {
+      method: 'PUT',
+      body: { title: afterClassify.title, body: 'Tôi muốn nộp hồ sơ chứng thực vào sáng thứ Bảy; bộ phận một cửa phường có làm việc không?', note: 'Ẩn họ tên' },
+      as: 'editor',
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body.data).toMatchObject({ redacted: true, originalBody: expect.stringContaining(NAME) });
+
+    // Two editors publish at once: one succeeds, the other is told it moved.
+    const both = await Promise.all([act(code, { action: 'publish' }, 'editor'), act(code, { action: 'publish' }, 'committee')]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
+    expect([400, 409]).toContain(both.map((r) => r.status).sort()[1]);
+    const published = both.find((r) => r.status === 200)!.body.data as DeskQuestionDetail;
+    expect(published.state).toBe('published');
+    expect(published.history.map((e) => e.action)).toEqual(['receive', 'classify', 'assign', 'view-contact', 'answer', 'edit-text', 'publish']);
+    expect(published.history.find((e) => e.action === 'view-contact')!.actorName).toContain('Sở Nội vụ');
+
+    // The citizen hears of the answer; the public list finds it without diacritics; no personal data anywhere.
+    await expect
+      .poll(async () => (await readMailbox(inject('mailDir'))).filter((m) => m.subject.includes(code) && m.subject.includes('đã có trả lời')).flatMap((m) => m.to), { timeout: 10_000 })
+      .toEqual([EMAIL]);
+    const found = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { q: `bo phan mot cua phuong ${run}` } as never }));
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.data.map((q: { code: string }) => q.code)).toEqual([code]);
+    const one = await call(pathOf(GetPublishedQuestion.Endpoint, { params: { code } }));
+    expect(one.body.data).toMatchObject({ code, agency: { slug: 'so-noi-vu' }, subject: { code: 'thu-tuc-hanh-chinh' } });
+    for (const text of [found.text, one.text]) {
+      for (const secret of [NAME, EMAIL, PHONE, PHONE.slice(-6)]) expect(text).not.toContain(secret);
+    }
+    const looked = await call(pathOf(LookUpQuestion.Endpoint), { method: 'POST', body: { code, contact: EMAIL } });
+    expect(looked.body.data).toMatchObject({ state: 'published', answer: { agency: expect.stringContaining('Sở Nội vụ'), text: expect.stringContaining('sáng thứ Bảy') } });
+    // The public history has the steps only, not staff's views and edits.
+    expect(looked.body.data.history.map((h: { state: string }) => h.state)).toEqual(['received', 'classified', 'assigned', 'answered', 'published']);
+  });
+
+  test('closing gives the citizen the reason; reopening starts over; a wrong step says why', async () => {
+    const code = await sendQuestion({ title: `Giá vé xe Tết ${run}` });
+    const early = await act(code, { action: 'publish' }, 'editor');
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toContain('đang "đã tiếp nhận"');
+    expect((await act(code, { action: 'close', reason: 'khong-co' }, 'editor')).status).toBe(400);
+    const closed = await act(code, { action: 'close', reason: 'ngoai-pham-vi', note: 'Liên hệ bến xe.' }, 'committee');
+    expect(closed.status, closed.text).toBe(200);
+    const looked = await call(pathOf(LookUpQuestion.Endpoint), { method: 'POST', body: { code, contact: PHONE } });
+    expect(looked.body.data).toMatchObject({ state: 'closed', closedReason: { code: 'ngoai-pham-vi' }, answer: null });
+    expect((await act(code, { action: 'reopen' }, 'editor')).body.data.state).toBe('received');
+  });
+
+  test('bad input: an unknown agency or area, an empty answer, a malformed code, a 50,000-character answer get a 400 in Vietnamese', async () => {
+    const code = await sendQuestion({ title: `Hỏi lỗi ${run}` });
+    for (const [body, words] of [
+      [{ action: 'assign', agency: 'khong-co-co-quan-nay' }, 'Cơ quan'],
+      [{ action: 'classify', subject: 'khong-co-linh-vuc' }, 'Lĩnh vực'],
+      [{ action: 'fly' }, 'Thao tác'],
+    ] as const) {
+      const res = await act(code, body, 'editor');
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error.message).toContain(words);
+    }
+    await act(code, { action: 'assign', agency: 'so-noi-vu' }, 'editor');
+    for (const answer of ['', '   ', 'x'.repeat(50_000)]) expect((await act(code, { action: 'answer', answer }, 'noiVu')).status).toBe(400);
+    // A malformed code never reaches the database (the client refuses to build its path; the server its input).
+    expect(pathOf(GetDeskQuestion.Endpoint, { params: { code: 'PAKN.2024' } })).toBeNull();
+    expect((await call('/cchc/questions/PAKN.2024', { as: 'editor' })).status).toBe(400);
+    expect((await detailOf('PAKN.20000101.9999', 'editor')).status).toBe(404);
+  });
+
+  test('the seeded desk has open items, one of them overdue, and published answers on several areas', async () => {
+    const overdue = await list('overdue', 'editor');
+    expect(overdue.body.data.length).toBeGreaterThanOrEqual(1);
+    for (const q of overdue.body.data) expect(q.overdue).toBe(true);
+    expect(overdue.body.counts.overdue).toBe(overdue.body.data.length);
+    const published = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { pageSize: 50 } as never }));
+    expect(new Set(published.body.data.map((q: { subject: { code: string } }) => q.subject.code)).size).toBeGreaterThanOrEqual(3);
+    // Diacritic-free search and the filters.
+    const licence = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { q: 'giay phep lai xe' } as never }));
+    expect(licence.body.data.length).toBeGreaterThanOrEqual(1);
+    const byArea = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { area: 'cong-vu' } as never }));
+    for (const q of byArea.body.data) expect(q.subject.code).toBe('cong-vu');
+    const byAgency = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { agency: 'so-tu-phap' } as never }));
+    expect(byAgency.body.data.length).toBeGreaterThanOrEqual(1);
+    for (const q of byAgency.body.data) expect(q.agency.slug).toBe('so-tu-phap');
+  });
+
+  test('the compliance report counts the quarter\'s questions per answering agency: on time, late, open, overdue', async () => {
+    const { year, quarter } = quarterOf(new Date());
+    const res = await call(pathOf(GetCompliance.Endpoint, { query: { year, quarter } as never }), { as: 'committee' });
+    expect(res.status, res.text).toBe(200);
+    const questions = (res.body as GetCompliance.Response).data.questions;
+    const noiVu = questions.rows.find((r) => r.agency.slug === 'so-noi-vu')!;
+    // Seeded: one answered within the deadline, one assigned five weeks ago and not answered (overdue); and this file's.
+    expect(noiVu.received).toBeGreaterThanOrEqual(2);
+    expect(noiVu.onTime).toBeGreaterThanOrEqual(1);
+    expect(noiVu.overdue).toBeGreaterThanOrEqual(1);
+    expect(questions.totals.received).toBe(questions.rows.reduce((n, r) => n + r.received, 0));
+    expect((await call(pathOf(GetCompliance.Endpoint, { query: { year, quarter, format: 'csv' } as never }), { as: 'editor' })).status).toBe(403);
+  });
+
+  test('the desk needs a signed-in account; the public read needs a published code', async () => {
+    expect((await list('open', undefined as never)).status).toBe(401);
+    expect((await call(pathOf(GetPublishedQuestion.Endpoint, { params: { code: 'PAKN.20000101.0001' } }))).status).toBe(404);
+    expect((await call('/api/cchc/questions/published/khong-phai-ma')).status).toBe(404);
+  });
+});
