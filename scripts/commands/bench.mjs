@@ -1,7 +1,8 @@
-// `npm run bench [-- site|search|compliance|contest]`: the benchmarks (not timed tests); each prints
+// `npm run bench [-- site|search|compliance|contest|questions]`: the benchmarks (not timed tests); each prints
 // its figures with the baseline or target measured in the same run.
 import { benchCompliance } from '../bench/compliance.mjs';
 import { benchContest } from '../bench/contest.mjs';
+import { benchQuestions } from '../bench/questions.mjs';
 import { benchSearch } from '../bench/search.mjs';
 import { benchSite } from '../bench/site.mjs';
 import { buildAll } from '../lib/build.mjs';
@@ -12,10 +13,13 @@ const BENCHES = {
   search: () => benchSearch({ size: Number(process.env.BENCH_ARTICLES ?? 100_000) }),
   compliance: () => benchCompliance(),
   contest: () => benchContest(),
+  questions: () => benchQuestions(),
 };
 
 export default async function bench(args) {
-  const chosen = args.length > 0 ? args : Object.keys(BENCHES);
+  // `node scripts/run.mjs bench -- questions` passes the `--` that npm would have taken.
+  const named = args.filter((arg) => arg !== '--');
+  const chosen = named.length > 0 ? named : Object.keys(BENCHES);
   const unknown = chosen.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
     console.error(`[bench] unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);

@@ -4,7 +4,7 @@
  * CMS, and takes signed purge calls from the CMS.
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, isPrivateRequest } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, isPrivateRequest, questionPaths } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
@@ -48,6 +48,9 @@ const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale
 const MAX_PURGE_BODY = 64 * 1024;
 /** Largest form the contest takes: a round's answers and a registration are a few kilobytes. */
 const MAX_FORM_BODY = 64 * 1024;
+/** The question form carries up to three attachments of 5 MB: its body may be that large, and no other's. */
+const MAX_ATTACHMENT_FORM_BODY = QUESTION_ATTACHMENTS.max * QUESTION_ATTACHMENTS.maxBytes + MAX_FORM_BODY;
+const takesAttachments = (url: string | undefined) => (url ?? '').split('?')[0]!.replace(/\/+$/, '') === questionPaths.send;
 
 /** True when a form comes from a page of this site (a browser names the page's origin; a form from elsewhere is refused). */
 function sameOrigin(req: http.IncomingMessage): boolean {
@@ -231,7 +234,9 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     if (req.method === 'POST') {
       const length = Number(req.headers['content-length'] ?? Number.NaN);
       if (!Number.isFinite(length)) return refuse(411, 'Thiếu độ dài nội dung.');
-      if (length > MAX_FORM_BODY) return refuse(413, 'Nội dung gửi lên quá lớn.');
+      if (takesAttachments(req.url)) {
+        if (length > MAX_ATTACHMENT_FORM_BODY) return refuse(413, `Tệp đính kèm quá lớn: tối đa ${QUESTION_ATTACHMENTS.max} tệp, mỗi tệp ${QUESTION_ATTACHMENTS.maxBytes / 1024 / 1024} MB.`);
+      } else if (length > MAX_FORM_BODY) return refuse(413, 'Nội dung gửi lên quá lớn.');
       if (!sameOrigin(req)) return refuse(403, 'Biểu mẫu phải được gửi từ chính trang này.');
     }
     const client = clientOf(req, config.trustProxy);

@@ -9,9 +9,12 @@ import { describe, expect, inject, test } from 'vitest';
 import {
   ActOnQuestion,
   EditQuestionText,
+  EraseQuestionData,
+  ExportQuestionData,
   GetCompliance,
   GetDeskQuestion,
   GetPublishedQuestion,
+  GetQuestionAttachment,
   GetQuestionContact,
   ListDeskQuestions,
   ListPublishedQuestions,
@@ -21,6 +24,7 @@ import {
   quarterOf,
   type DeskQuestionDetail,
 } from '../../shared/src/index.js';
+import sharp from 'sharp';
 import { readMailbox } from '../support/smtp-sink.js';
 
 const cms = () => inject('cmsUrl');
@@ -195,6 +199,71 @@ describe('the desk takes a question from receipt to a published answer', () => {
     const byAgency = await call(pathOf(ListPublishedQuestions.Endpoint, { query: { agency: 'so-tu-phap' } as never }));
     expect(byAgency.body.data.length).toBeGreaterThanOrEqual(1);
     for (const q of byAgency.body.data) expect(q.agency.slug).toBe('so-tu-phap');
+  });
+
+  test('attachments: photos and PDFs checked from their content, kept privately, downloaded by the desk (recorded), gone with the personal data', async () => {
+    const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: '#a00' } }).png().toBuffer();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const form = (files: Array<[Buffer, string, string]>, title = `Có ảnh kèm ${run}`) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries({ subject: 'thu-tuc-hanh-chinh', title, question: 'Ảnh chụp giấy hẹn trả kết quả kèm theo.', name: NAME, email: EMAIL, consent: 'on' })) body.append(name, value);
+      for (const [bytes, name, type] of files) body.append('attachments', new Blob([new Uint8Array(bytes)], { type }), name);
+      return fetch(`${cms()}${pathOf(SubmitQuestion.Endpoint)}`, { method: 'POST', body });
+    };
+    const sent = await form([[png, 'giay-hen.png', 'image/png'], [pdf, 'to-khai.pdf', 'application/pdf']]);
+    expect(sent.status, await sent.clone().text()).toBe(200);
+    const { code } = ((await sent.json()) as SubmitQuestion.Response).data;
+    const detail = (await detailOf(code, 'editor')).body.data as DeskQuestionDetail;
+    expect(detail.attachments.map((a) => [a.name, a.mime])).toEqual([['giay-hen.png', 'image/png'], ['to-khai.pdf', 'application/pdf']]);
+    const file = await fetch(`${cms()}${pathOf(GetQuestionAttachment.Endpoint, { params: { code, file: detail.attachments[0]!.id } })}`, { headers: { authorization: `Bearer ${tokens().editor}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('image/png');
+    expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+    // Not assigned to it: another agency gets a 404; anyone signed out a 401.
+    expect((await fetch(`${cms()}${pathOf(GetQuestionAttachment.Endpoint, { params: { code, file: detail.attachments[0]!.id } })}`, { headers: { authorization: `Bearer ${tokens().tuPhap}` } })).status).toBe(404);
+    expect((await fetch(`${cms()}${pathOf(GetQuestionAttachment.Endpoint, { params: { code, file: detail.attachments[0]!.id } })}`)).status).toBe(401);
+    expect(((await detailOf(code, 'editor')).body.data as DeskQuestionDetail).history.map((e) => e.action)).toContain('view-attachment');
+
+    // Refused, with nothing kept: a script named .png, four files, an SVG, over 5 MB.
+    const before = (await list('all', 'editor')).body.counts.all as number;
+    for (const [files, words] of [
+      [[[Buffer.from('<script>alert(1)</script>'), 'anh.png', 'image/png']], 'không phải ảnh JPEG, PNG'],
+      [[[Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'anh.svg', 'image/svg+xml']], 'không phải ảnh JPEG, PNG'],
+      [[1, 2, 3, 4].map((i) => [png, `anh-${i}.png`, 'image/png']), 'tối đa 3 tệp'],
+      [[[Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'lon.pdf', 'application/pdf']], 'quá giới hạn 5 MB'],
+    ] as Array<[Array<[Buffer, string, string]>, string]>) {
+      const res = await form(files, `Từ chối ${run}`);
+      const text = await res.text();
+      expect(res.status, text).toBe(400);
+      expect(text).toContain(words);
+    }
+    const tooLarge = await form([[Buffer.alloc(16 * 1024 * 1024 + 1, 1), 'rat-lon.pdf', 'application/pdf']], `Quá lớn ${run}`);
+    expect(tooLarge.status).toBe(413);
+    expect((await list('all', 'editor')).body.counts.all).toBe(before);
+
+    // Erased with the personal data.
+    expect((await call(pathOf(EraseQuestionData.Endpoint), { method: 'POST', body: { code, contact: EMAIL, confirm: true } })).status).toBe(200);
+    expect(((await detailOf(code, 'editor')).body.data as DeskQuestionDetail).attachments).toEqual([]);
+  });
+
+  test('the sender downloads what is stored and erases it: the name and contact go, the question stays masked, the lookup stops', async () => {
+    const code = await sendQuestion({ title: `Xoá dữ liệu ${run}` });
+    const wrong = await call(pathOf(ExportQuestionData.Endpoint), { method: 'POST', body: { code, contact: 'nguoi.khac@example.vn' } });
+    expect(wrong.status).toBe(404);
+    const exported = await call(pathOf(ExportQuestionData.Endpoint), { method: 'POST', body: { code, contact: EMAIL } });
+    expect(exported.status, exported.text).toBe(200);
+    expect(exported.body.data).toMatchObject({ code, contact: { name: NAME, email: EMAIL, phone: PHONE }, question: { text: expect.stringContaining(NAME) }, retention: expect.stringContaining('12 tháng') });
+    expect((await call(pathOf(EraseQuestionData.Endpoint), { method: 'POST', body: { code, contact: EMAIL } })).status).toBe(400);
+    const erased = await call(pathOf(EraseQuestionData.Endpoint), { method: 'POST', body: { code, contact: PHONE, confirm: true } });
+    expect(erased.status, erased.text).toBe(200);
+    // Gone for the sender (the same 404 as a wrong contact), and for staff, who see what was kept.
+    expect((await call(pathOf(LookUpQuestion.Endpoint), { method: 'POST', body: { code, contact: EMAIL } })).status).toBe(404);
+    expect((await call(pathOf(EraseQuestionData.Endpoint), { method: 'POST', body: { code, contact: PHONE, confirm: true } })).status).toBe(404);
+    const contact = await call(pathOf(GetQuestionContact.Endpoint, { params: { code } }), { as: 'editor' });
+    expect(contact.body.data).toEqual({ name: '', email: null, phone: null, erased: true });
+    const detail = (await detailOf(code, 'editor')).body.data as DeskQuestionDetail;
+    for (const secret of [NAME, PHONE.slice(-3)]) expect(detail.originalBody).not.toContain(secret);
+    expect(detail.history.map((e) => e.action)).toContain('erase-contact');
   });
 
   test('the compliance report counts the quarter\'s questions per answering agency: on time, late, open, overdue', async () => {

@@ -131,8 +131,8 @@ const PUBLIC_ROUTES = [
   // The contest's entrants: anyone registers; an entry's attempts answer only to the secret given at registration.
   'POST /api/cchc/contest-rounds/:round/entries', 'POST /api/cchc/contest-entries/:entry/attempts',
   'PUT /api/cchc/contest-attempts/:attempt/answers/:question', 'POST /api/cchc/contest-attempts/:attempt/submit',
-  // Citizens' questions: anyone sends one; a lookup answers only to the code with the contact given.
-  'POST /api/cchc/questions', 'POST /api/cchc/questions/lookup',
+  // Citizens' questions: anyone sends one; a lookup, an export and an erasure answer only to the code with the contact given.
+  'POST /api/cchc/questions', 'POST /api/cchc/questions/lookup', 'POST /api/cchc/questions/export', 'POST /api/cchc/questions/erase',
 ];
 
 /** The whole table. */
@@ -185,6 +185,7 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'POST /cchc/questions/:code/actions': ALL,
   'PUT /cchc/questions/:code/public-text': EDITORS,
   'GET /cchc/questions/:code/contact': ALL,
+  'GET /cchc/questions/:code/attachments/:file': ALL,
   'POST /cchc/articles/:documentId/transition': ALL,
   'GET /cchc/articles/:documentId/history': ALL,
 };

@@ -21,6 +21,8 @@ beforeAll(async () => {
     NODE_ENV: 'development',
     DEMO_PASSWORD: inject('demoPassword'),
     CCHC_SCHEDULE_CHECK_SECONDS: '1',
+    // Personal data erased as soon as a question ends: the erasure job runs on the scheduler's tick.
+    QUESTION_KEEP_CONTACT_MONTHS: '0',
     PUBLIC_DIR: path.join(tmp, 'public'),
     ...(pgDb ? { DATABASE_URL: pgDb.url } : { DATABASE_FILENAME: path.join(tmp, 'cchc.db') }),
   };
@@ -77,6 +79,26 @@ test('a piece due while the CMS is down is published once it is back, once', asy
     const { data } = (await history.json()) as { data: { state: string; events: Array<{ action: string }> } };
     expect(data.state).toBe('published');
     expect(data.events.filter((e) => e.action === 'publish')).toHaveLength(1);
+  } finally {
+    await stopProcess(cms.child);
+  }
+}, 120_000);
+
+test('the erasure job removes the personal data of ended questions, once, and keeps that of open ones', async () => {
+  const cms = await startCms({ port, host: '127.0.0.1', env, log: false });
+  try {
+    const token = await adminLogin(cms.url, 'bancd@cchc.local', inject('demoPassword'));
+    const get = async (path: string) => (await fetch(`${cms.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>; // each check reads what it needs
+    const published = (await get('/cchc/questions?view=published')).data as Array<{ code: string }>;
+    const open = (await get('/cchc/questions?view=open')).data as Array<{ code: string }>;
+    expect(published.length).toBeGreaterThan(0);
+    expect(open.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await get(`/cchc/questions/${published[0]!.code}/contact`)).data.erased, { timeout: 10_000 }).toBe(true);
+    expect((await get(`/cchc/questions/${open[0]!.code}/contact`)).data.erased).toBe(false);
+    // A few more ticks: erased once, recorded once.
+    await new Promise((r) => setTimeout(r, 2500));
+    const history = (await get(`/cchc/questions/${published[0]!.code}`)).data.history as Array<{ action: string; actorName: string }>;
+    expect(history.filter((e) => e.action === 'erase-contact')).toHaveLength(1);
   } finally {
     await stopProcess(cms.child);
   }

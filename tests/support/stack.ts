@@ -73,6 +73,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   const log = (line: string) => lines.push(line);
   const env: Record<string, string> = {
     PUBLIC_DIR: path.join(tmp, 'public'),
+    QUESTION_FILES_DIR: path.join(tmp, 'question-files'),
     DEMO_PASSWORD,
     NODE_ENV: 'development',
     // Scheduled pieces are published within a second in tests.

@@ -15,7 +15,9 @@
  * - `access`: `'public'`, or the workflow roles that may call it (signed-in administrators);
  * - `cacheTags` (public reads): the tags of the pages that show the answer (cache-tags.ts);
  * - `cost` (public endpoints): the rate-limit points a call costs, 1 unless the answer
- *   aggregates or searches (cms/…/rate-limit/public-rate-limit.ts reads it).
+ *   aggregates or searches (cms/…/rate-limit/public-rate-limit.ts reads it);
+ * - `files`: the files a multipart body may carry besides its fields (the form field's
+ *   name, how many, how large each); without it, no file is taken.
  */
 import { z } from 'zod';
 import { WORKFLOW_ROLES, type WorkflowRole } from '../workflow/workflow.js';
@@ -57,6 +59,15 @@ export interface Endpoint<
   readonly summary: string;
   /** Rate-limit points one call costs on the public API (1 unless declared). */
   readonly cost: number;
+  /** The files a multipart body may carry, if any. */
+  readonly files?: FileRule;
+}
+
+/** Files an endpoint takes in a multipart body: under which field, how many at most, how many bytes each at most. */
+export interface FileRule {
+  field: string;
+  max: number;
+  maxBytes: number;
 }
 
 /** Declares an endpoint; parts it does not take default to an empty object schema. */
@@ -80,6 +91,7 @@ export function declareEndpoint<
   headers?: H;
   cacheTags?: (input: { params: z.output<P>; query: z.output<Q> }, response: z.output<R>) => readonly string[];
   cost?: number;
+  files?: FileRule;
 }): Endpoint<P, Q, B, R, H> {
   const params = (declaration.params ?? NONE) as P;
   const declared = new Set(Object.keys(params instanceof z.ZodObject ? params.shape : {}));
@@ -118,6 +130,8 @@ export interface CallInput<E extends AnyEndpoint> {
   query?: Loose<z.output<E['query']>>;
   body?: z.input<E['body']>;
   headers?: z.input<E['headers']>;
+  /** Files for an endpoint that takes them (sent as multipart with the body's fields). */
+  files?: readonly File[];
 }
 /** Every key optional and allowed to be undefined (left out of the request). */
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { normalizeLookupCode } from '../questions/lookup-code.js';
 import { CLOSE_REASON_CODES, QUESTION_ACTIONS, QUESTION_STATES } from '../questions/states.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
-import { requiredText, typedText } from './common.js';
+import { intParam, requiredText, typedText } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 import { QUESTION_MAX_LENGTH } from './questions.js';
 
@@ -82,6 +82,8 @@ export const DeskQuestionDetailSchema = DeskQuestionSchema.extend({
   canEditText: z.boolean(),
   /** Whether the caller may see the citizen's contact (each view is recorded). */
   canSeeContact: z.boolean(),
+  /** The files the citizen sent (downloaded through GetQuestionAttachment; each download is recorded). */
+  attachments: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string(), size: z.number().int() })),
   history: z.array(DeskEventSchema),
 });
 export type DeskQuestionDetail = z.infer<typeof DeskQuestionDetailSchema>;
@@ -207,6 +209,22 @@ export namespace GetQuestionContact {
     method: 'GET',
     path: '/questions/:code/contact',
     summary: 'The name and contact the citizen gave (moderators, and the assigned agency); the view is recorded with who and when.',
+    params: ParamsSchema,
+    response: ResponseSchema,
+    access: desk,
+  });
+}
+
+/** GET /cchc/questions/:code/attachments/:file: one of the citizen's files, as a download; recorded in the history. */
+export namespace GetQuestionAttachment {
+  export const ParamsSchema = z.object({ code: codeParam, file: intParam('file', 1, 999_999) });
+  export const ResponseSchema = z.object({ data: z.null() });
+  export const Endpoint = declareEndpoint({
+    name: 'getQuestionAttachment',
+    api: 'admin',
+    method: 'GET',
+    path: '/questions/:code/attachments/:file',
+    summary: 'A file the citizen sent with the question (moderators, and the assigned agency); the download is recorded with who and when.',
     params: ParamsSchema,
     response: ResponseSchema,
     access: desk,

@@ -16,6 +16,8 @@ export const OTHER_SUBJECT = 'khac';
 export const OTHER_SUBJECT_LABEL = 'Khác';
 /** Longest question. */
 export const QUESTION_MAX_LENGTH = 5000;
+/** Attachments a question may carry: photos (JPEG, PNG) or PDF, read from their content, 3 of 5 MB at most. */
+export const QUESTION_ATTACHMENTS = { field: 'attachments', max: 3, maxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'application/pdf'] } as const;
 
 const optionalText = (message: string, max: number) =>
   z
@@ -63,6 +65,7 @@ export namespace SubmitQuestion {
     response: ResponseSchema,
     access: 'public',
     cost: 5,
+    files: { field: QUESTION_ATTACHMENTS.field, max: QUESTION_ATTACHMENTS.max, maxBytes: QUESTION_ATTACHMENTS.maxBytes },
   });
 }
 
@@ -156,5 +159,61 @@ export namespace GetPublishedQuestion {
     response: ResponseSchema,
     access: 'public',
     cacheTags: () => [TAG.questions],
+  });
+}
+
+/** Everything stored about a submission, as its citizen downloads it (their own data, with the code and contact they gave). */
+export const QuestionExportSchema = z.object({
+  code: z.string(),
+  exportedAt: z.string(),
+  contact: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), consentAt: z.string() }),
+  question: z.object({ subject: z.string(), title: z.string(), text: z.string(), receivedAt: z.string() }),
+  publicText: z.object({ title: z.string(), text: z.string() }).nullable(),
+  state: z.string(),
+  answer: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), step: z.string() })),
+  retention: z.string(),
+});
+export type QuestionExport = z.infer<typeof QuestionExportSchema>;
+
+/** POST /api/cchc/questions/export: the citizen's own data (code and contact as for a lookup). */
+export namespace ExportQuestionData {
+  export const BodySchema = LookUpQuestion.BodySchema;
+  export type Body = z.output<typeof BodySchema>;
+  export const ResponseSchema = z.object({ data: QuestionExportSchema });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'exportQuestionData',
+    api: 'content-api',
+    method: 'POST',
+    path: '/questions/export',
+    summary: 'Everything stored about a submission and its sender, for the sender (code and contact as for a lookup; the same 404 otherwise).',
+    body: BodySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cost: 3,
+  });
+}
+
+/** POST /api/cchc/questions/erase: the citizen erases their name and contact (and masks them in the text) now. */
+export namespace EraseQuestionData {
+  export const BodySchema = LookUpQuestion.BodySchema.extend({
+    confirm: z
+      .union([z.boolean(), z.string()], { error: 'Hãy xác nhận việc xoá thông tin cá nhân.' })
+      .refine((v) => v === true || v === 'true' || v === 'on', { error: 'Hãy xác nhận việc xoá thông tin cá nhân.' }),
+  });
+  export type Body = z.output<typeof BodySchema>;
+  export const ResponseSchema = z.object({ data: z.object({ code: z.string(), erasedAt: z.string() }) });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'eraseQuestionData',
+    api: 'content-api',
+    method: 'POST',
+    path: '/questions/erase',
+    summary: 'Erases the sender\'s name, e-mail and phone, and masks them in the question\'s text; the question and its answer stay. Code and contact as for a lookup.',
+    body: BodySchema,
+    response: ResponseSchema,
+    access: 'public',
+    cost: 3,
   });
 }

@@ -28,3 +28,16 @@ export function maskContacts(text: string): string {
 export function hasContacts(text: string): boolean {
   return maskContacts(text) !== text;
 }
+
+/**
+ * The text with the contact details masked and the person's name, wherever it appears (any
+ * case), replaced too: what stays of a citizen's own text once their personal data is erased.
+ * @example eraseDetails('Tôi là Lê Văn An, gọi 0905 123 456', 'Lê Văn An') === 'Tôi là [đã ẩn], gọi [đã ẩn]'
+ */
+export function eraseDetails(text: string, name: string): string {
+  const masked = maskContacts(text.normalize('NFC'));
+  const person = name.normalize('NFC').trim();
+  if (person.length < 2) return masked;
+  const pattern = new RegExp(person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'giu');
+  return masked.replace(pattern, MASK);
+}

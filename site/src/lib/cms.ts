@@ -148,10 +148,21 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       ...((input.headers ?? {}) as Record<string, string>),
     };
     const hasBody = endpoint.method !== 'GET';
-    if (hasBody) headers['content-type'] = 'application/json';
+    const files = endpoint.files ? (input.files ?? []) : [];
+    let body: string | FormData | null = null;
+    if (files.length > 0 && endpoint.files) {
+      // Fields and files in one multipart body (fetch writes its boundary into the content type).
+      const form = new FormData();
+      for (const [name, value] of Object.entries((input.body ?? {}) as Record<string, unknown>)) if (value !== undefined && value !== null) form.append(name, String(value));
+      for (const file of files) form.append(endpoint.files.field, file, file.name);
+      body = form;
+    } else if (hasBody) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(input.body ?? {});
+    }
     let response: Response;
     try {
-      response = await fetchImpl(`${options.baseUrl()}${path}`, { method: endpoint.method, headers, body: hasBody ? JSON.stringify(input.body ?? {}) : null, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetchImpl(`${options.baseUrl()}${path}`, { method: endpoint.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
     } catch (cause) {
       throw new CmsUnavailableError(`CMS unreachable: ${endpoint.method} ${path}`, { cause });
     }

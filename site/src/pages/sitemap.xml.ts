@@ -1,7 +1,8 @@
-/** GET /sitemap.xml: the listing pages, every published article and the Steering Committee website's pages. */
+/** GET /sitemap.xml: the listing pages, every published article, the published questions and the Steering Committee website's pages. */
 import type { APIRoute } from 'astro';
 import { TAG } from '../lib/cache-tags';
-import { ListAgencies, ListTopics } from '@cchc/shared';
+import { ListAgencies, ListTopics, questionPaths } from '@cchc/shared';
+import { listAllPublishedQuestions } from '../lib/questions/listing';
 import { call, reformAreas } from '../lib/cms';
 import { textResponse } from '../lib/http';
 import { listAllArticles } from '../lib/listing';
@@ -12,16 +13,18 @@ import { siteOrigin } from '../lib/deployment';
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = siteOrigin(url);
-  const [areas, { data: topics }, { data: agencies }, articles, committee] = await Promise.all([
+  const [areas, { data: topics }, { data: agencies }, articles, committee, questions] = await Promise.all([
     reformAreas(),
     call(ListTopics.Endpoint),
     call(ListAgencies.Endpoint),
     listAllArticles(),
     committeeSitemapPaths(),
+    listAllPublishedQuestions(),
   ]);
   const entries = [
-    ...[...sitemapPaths(areas, topics, agencies), ...committee].map((path) => ({ loc: absoluteUrl(origin, path) })),
+    ...[...sitemapPaths(areas, topics, agencies), ...committee, questionPaths.list].map((path) => ({ loc: absoluteUrl(origin, path) })),
     ...articles.map((article) => articleSitemapEntry(article, origin)),
+    ...questions.map((q) => ({ loc: absoluteUrl(origin, questionPaths.item(q.code)) })),
   ];
-  return textResponse(buildSitemap(entries), XML_CONTENT_TYPE, [TAG.latest, TAG.committee]);
+  return textResponse(buildSitemap(entries), XML_CONTENT_TYPE, [TAG.latest, TAG.committee, TAG.questions]);
 };

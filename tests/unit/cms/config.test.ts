@@ -49,7 +49,7 @@ describe('plugin configuration', () => {
     process.env.CONTEST_CHALLENGE_SECRET = 'bi-mat-rieng-cua-thu-thach';
     expect(validateConfig(configFromEnv(env)).contestChallenge.secret).toBe('bi-mat-rieng-cua-thu-thach');
     expect(config.uploadLimits.videoMb).toBe(500);
-    expect(config.questions).toEqual({ classifyDays: 2, assignDays: 1, answerDays: 15, publishDays: 2, keepContactMonths: 12 });
+    expect(config.questions).toEqual({ classifyDays: 2, assignDays: 1, answerDays: 15, publishDays: 2, keepContactMonths: 12, filesDir: 'data/question-files' });
   });
 
   test('the environment sets each key', () => {

@@ -9,6 +9,7 @@ import {
   actionsFrom,
   addWorkingDays,
   dayKeyOf,
+  eraseDetails,
   hasContacts,
   isPrivateRequest,
   lookupCode,
@@ -222,6 +223,18 @@ describe('the quarter\'s figure per answering agency', () => {
       ['Chưa chuyển cơ quan trả lời', 1, '', '', '', ''],
       ['Tổng cộng', 2, 1, 0, 0, 0],
     ]);
+  });
+});
+
+describe('what stays of a citizen\'s text once their personal data is erased', () => {
+  test.each([
+    ['Tôi là Lê Văn An, gọi 0905 123 456', 'Lê Văn An', 'Tôi là [đã ẩn], gọi [đã ẩn]'],
+    ['LÊ VĂN AN hỏi: thư an@gmail.com', 'Lê Văn An', '[đã ẩn] hỏi: thư [đã ẩn]'],
+    ['Lê  Văn\nAn ký tên', 'Lê Văn An', '[đã ẩn] ký tên'],
+    ['Một chữ: A', 'A', 'Một chữ: A'],
+    ['Tên có ký tự đặc biệt (a+b)', '(a+b)', 'Tên có ký tự đặc biệt [đã ẩn]'],
+  ])('%s', (text, name, expected) => {
+    expect(eraseDetails(text, name)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The questions' forms as plain functions: what a submission and a lookup send. */
-import type { LookUpQuestion, SubmitQuestion } from '@cchc/shared';
+import { QUESTION_ATTACHMENTS, type LookUpQuestion, type SubmitQuestion } from '@cchc/shared';
 import type { z } from 'zod';
 import { field } from '../forms';
 
@@ -17,6 +17,11 @@ export function submissionOf(form: FormData): Record<keyof SubmitQuestion.Body, 
     consent: field(form, 'consent'),
     website: field(form, 'website'),
   };
+}
+
+/** The files chosen in the form (a file input left empty sends one nameless, empty part: not a file). */
+export function attachmentsOf(form: FormData): File[] {
+  return form.getAll(QUESTION_ATTACHMENTS.field).filter((v): v is File => typeof v !== 'string' && (v.size > 0 || v.name !== ''));
 }
 
 /** The body of a lookup from its form. */

@@ -2,7 +2,8 @@
  * The published questions' list page and its query string: Vietnamese parameter names
  * (`q`, `linh-vuc`, `co-quan`, `trang`) mapped to the public API's, each at most once.
  */
-import { ListPublishedQuestions, questionPaths } from '@cchc/shared';
+import { ListPublishedQuestions, MAX_PAGE_SIZE, questionPaths, type PublishedQuestion } from '@cchc/shared';
+import { call } from '../cms';
 import { PAGE_PARAM } from '../pagination';
 
 /** Questions per page. */
@@ -45,6 +46,17 @@ export function questionListHref(form: QuestionFilter, page: number): string {
   if (page > 1) params.set(PAGE_PARAM, String(page));
   const qs = params.toString();
   return qs ? `${questionPaths.list}?${qs}` : questionPaths.list;
+}
+
+/** Every published question (newest first), page by page, for the sitemap; at most `limit`. */
+export async function listAllPublishedQuestions(limit = 5000): Promise<PublishedQuestion[]> {
+  const all: PublishedQuestion[] = [];
+  for (let page = 1; all.length < limit; page++) {
+    const { data, meta } = await call(ListPublishedQuestions.Endpoint, { query: { page, pageSize: MAX_PAGE_SIZE } });
+    all.push(...data);
+    if (page >= meta.pagination.pageCount) break;
+  }
+  return all.slice(0, limit);
 }
 
 /** A typed text as paragraphs: split on blank lines; single line breaks kept inside a paragraph. */

@@ -7,7 +7,10 @@ import { secureUploadResponses } from './media/serve-headers.js';
 import { pluginServices } from './services/index.js';
 import { registerSameAgencyCondition } from './services/roles.js';
 
-/** Publishes scheduled pieces when their time comes; the state in the database makes it survive restarts. */
+/**
+ * Publishes scheduled pieces when their time comes, and erases citizens' personal data past its
+ * retention period; the state in the database makes both survive restarts.
+ */
 function startScheduler(strapi: Core.Strapi): void {
   const { scheduleCheckSeconds } = pluginConfig(strapi);
   strapi.cron.add({
@@ -19,6 +22,13 @@ function startScheduler(strapi: Core.Strapi): void {
           if (count > 0) strapi.log.info(`[cchc] published ${count} scheduled piece(s)`);
         } catch (error) {
           strapi.log.error(`[cchc] scheduled publishing failed: ${(error as Error).message}`);
+        }
+        try {
+          // Citizens' personal data past its retention period: a conditional update per question, so instances never erase twice.
+          const erased = await pluginServices(strapi).questions.eraseDue();
+          if (erased > 0) strapi.log.info(`[cchc] erased the personal data of ${erased} question(s) past the retention period`);
+        } catch (error) {
+          strapi.log.error(`[cchc] erasing personal data failed: ${(error as Error).message}`);
         }
       },
       options: { rule: `*/${scheduleCheckSeconds} * * * * *`, tz: 'Asia/Ho_Chi_Minh' },

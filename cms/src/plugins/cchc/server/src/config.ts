@@ -88,7 +88,10 @@ export const CchcConfigSchema = z.object({
     assignDays: wholeNumber(0, 60),
     answerDays: wholeNumber(1, 120),
     publishDays: wholeNumber(0, 60),
-    keepContactMonths: wholeNumber(1, 120),
+    /** 0: erased at the scheduler's next run after the question ends. */
+    keepContactMonths: wholeNumber(0, 120),
+    /** Folder of citizens' attachments, never served (relative to the CMS's folder). */
+    filesDir: z.string().min(1),
   }),
 });
 export type CchcConfig = z.output<typeof CchcConfigSchema>;
@@ -129,6 +132,7 @@ export const ENV_NAMES: Record<string, string> = {
   'questions.answerDays': 'QUESTION_ANSWER_DAYS',
   'questions.publishDays': 'QUESTION_PUBLISH_DAYS',
   'questions.keepContactMonths': 'QUESTION_KEEP_CONTACT_MONTHS',
+  'questions.filesDir': 'QUESTION_FILES_DIR',
 };
 
 /** Strapi's env helper, as far as this module uses it. */
@@ -186,6 +190,7 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       answerDays: env.int('QUESTION_ANSWER_DAYS', 15) ?? 15,
       publishDays: env.int('QUESTION_PUBLISH_DAYS', 2) ?? 2,
       keepContactMonths: env.int('QUESTION_KEEP_CONTACT_MONTHS', 12) ?? 12,
+      filesDir: env('QUESTION_FILES_DIR', 'data/question-files') ?? 'data/question-files',
     },
   };
 }

@@ -1,11 +1,12 @@
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Textarea, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   CLOSE_REASONS,
   DESK_VIEWS,
   ActOnQuestion,
   EditQuestionText,
   GetDeskQuestion,
+  GetQuestionAttachment,
   GetQuestionContact,
   ListDeskQuestions,
   type CloseReason,
@@ -16,7 +17,8 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { messageOf, useCall } from '../api/useCall';
+import { fileNameOf, save } from '../api/download';
+import { messageOf, requestPath, useCall } from '../api/useCall';
 import { PLUGIN_ID, QUESTIONS_PATH } from '../pluginId';
 import { msg } from '../utils/messages';
 
@@ -106,6 +108,7 @@ const QuestionItem = ({ code }: { code: string }) => {
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const call = useCall();
+  const { get } = useFetchClient();
   const [item, setItem] = useState<DeskQuestionDetail | null>(null);
   const [choices, setChoices] = useState<Pick<Listing, 'agencies' | 'subjects'>>({ agencies: [], subjects: [] });
   const [error, setError] = useState<string | null>(null);
@@ -168,6 +171,10 @@ const QuestionItem = ({ code }: { code: string }) => {
     return body ? run(() => call(ActOnQuestion.Endpoint, { params: { code }, body }), `questions.done.${action}`) : Promise.resolve();
   };
   const saveText = () => run(() => call(EditQuestionText.Endpoint, { params: { code }, body: { title: publicTitle, body: publicBody, note } }), 'questions.done.text');
+  const downloadFile = (file: number, name: string) =>
+    get(requestPath(GetQuestionAttachment.Endpoint, { params: { code, file } }), { responseType: 'blob' })
+      .then(({ data, headers }) => save(data, fileNameOf(headers, name)))
+      .catch((e: unknown) => toggleNotification({ type: 'danger', message: messageOf(e, formatMessage(msg('questions.error'))) }));
   const revealContact = () =>
     call(GetQuestionContact.Endpoint, { params: { code } })
       .then(({ data }) => setContact(data))
@@ -207,15 +214,31 @@ const QuestionItem = ({ code }: { code: string }) => {
                 </Typography>
                 <Typography fontWeight="bold">{item.originalTitle}</Typography>
                 {paragraph(item.originalBody)}
+                {item.attachments.length > 0 ? (
+                  <Flex gap={2} wrap="wrap">
+                    <Typography variant="pi" textColor="neutral600">{formatMessage(msg('questions.attachments'))}</Typography>
+                    {item.attachments.map((f) => (
+                      <Button key={f.id} variant="tertiary" size="S" onClick={() => downloadFile(f.id, f.name)}>
+                        {f.name} ({Math.max(1, Math.round(f.size / 1024))} KB)
+                      </Button>
+                    ))}
+                  </Flex>
+                ) : null}
               </>,
             )}
             {section(
               formatMessage(msg('questions.public')),
               item.canEditText ? (
                 <>
-                  <TextInput name="public-title" aria-label={formatMessage(msg('questions.publicTitle'))} value={publicTitle} onChange={(e: { target: { value: string } }) => setPublicTitle(e.target.value)} />
-                  <Textarea name="public-body" aria-label={formatMessage(msg('questions.publicBody'))} value={publicBody} onChange={(e: { target: { value: string } }) => setPublicBody(e.target.value)} />
-                  <Typography variant="pi" textColor="neutral600">{formatMessage(msg('questions.publicHint'))}</Typography>
+                  <Field.Root name="public-title">
+                    <Field.Label>{formatMessage(msg('questions.publicTitle'))}</Field.Label>
+                    <TextInput value={publicTitle} onChange={(e: { target: { value: string } }) => setPublicTitle(e.target.value)} />
+                  </Field.Root>
+                  <Field.Root name="public-body" hint={formatMessage(msg('questions.publicHint'))}>
+                    <Field.Label>{formatMessage(msg('questions.publicBody'))}</Field.Label>
+                    <Textarea value={publicBody} onChange={(e: { target: { value: string } }) => setPublicBody(e.target.value)} />
+                    <Field.Hint />
+                  </Field.Root>
                   <Box><Button variant="secondary" disabled={busy} onClick={saveText}>{formatMessage(msg('questions.saveText'))}</Button></Box>
                 </>
               ) : (
@@ -229,7 +252,10 @@ const QuestionItem = ({ code }: { code: string }) => {
               formatMessage(msg('questions.answer')),
               can('answer') ? (
                 <>
-                  <Textarea name="answer" aria-label={formatMessage(msg('questions.answer'))} value={answer} onChange={(e: { target: { value: string } }) => setAnswer(e.target.value)} />
+                  <Field.Root name="answer">
+                    <Field.Label>{formatMessage(msg('questions.answerText'))}</Field.Label>
+                    <Textarea value={answer} onChange={(e: { target: { value: string } }) => setAnswer(e.target.value)} />
+                  </Field.Root>
                   <Box><Button disabled={busy} onClick={() => act('answer')}>{formatMessage(msg('questions.action.answer'))}</Button></Box>
                 </>
               ) : (
@@ -240,7 +266,10 @@ const QuestionItem = ({ code }: { code: string }) => {
               ? section(
                   formatMessage(msg('questions.steps')),
                   <>
-                    <Textarea name="question-note" aria-label={formatMessage(msg('questions.note'))} placeholder={formatMessage(msg('questions.note'))} value={note} onChange={(e: { target: { value: string } }) => setNote(e.target.value)} />
+                    <Field.Root name="question-note">
+                      <Field.Label>{formatMessage(msg('questions.note'))}</Field.Label>
+                      <Textarea value={note} onChange={(e: { target: { value: string } }) => setNote(e.target.value)} />
+                    </Field.Root>
                     {can('classify') ? (
                       <Flex gap={2} alignItems="flex-end">
                         <Box minWidth="280px">

@@ -7,10 +7,11 @@
  * declaration's schemas (a Vietnamese 400 when they fail), checks the caller's role
  * before the handler runs (403), and sends what the handler answers.
  */
+import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { AnyEndpoint } from '@cchc/shared';
 import type { z } from 'zod';
-import { ConflictError, ForbiddenError, MESSAGES } from '../errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, MESSAGES } from '../errors.js';
 import { pluginServices, type PluginServices } from '../services/index.js';
 import type { Actor } from '../services/workflow.js';
 import { actorOf, type AdminState } from './actor.js';
@@ -34,6 +35,32 @@ export interface RouteInput<E extends AnyEndpoint> {
   /** The client the request is for, as the rate limits key it (the site's visitor, or the sender). */
   client: string;
   caller: E['access'] extends 'public' ? null : Actor;
+  /** The files of a multipart body, for an endpoint that declares `files` (counted and sized; their type is the handler's to check). */
+  files: UploadedFile[];
+}
+
+/** A file of a multipart body, as written to a temporary path by the body parser. */
+export interface UploadedFile {
+  path: string;
+  name: string;
+  size: number;
+}
+
+/** The files a request carries under the endpoint's field, within its rule; a 400 in Vietnamese past it. */
+function filesOf(endpoint: AnyEndpoint, files: unknown): UploadedFile[] {
+  const rule = endpoint.files;
+  if (!rule) return [];
+  const raw = (files as Record<string, unknown> | undefined)?.[rule.field];
+  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ filepath?: string; originalFilename?: string | null; size?: number }>;
+  // An empty file input sends one part with no name and no bytes: not a file.
+  const chosen = list.filter((f) => f.filepath && ((f.size ?? 0) > 0 || (f.originalFilename ?? '') !== ''));
+  if (chosen.length > rule.max) throw new InvalidInputError(`Chỉ gửi được tối đa ${rule.max} tệp kèm theo.`);
+  return chosen.map((f) => {
+    const name = (f.originalFilename ?? 'tệp').normalize('NFC').replace(/[\u0000-\u001f\\/]/g, '').slice(0, 200) || 'tệp';
+    if ((f.size ?? 0) === 0) throw new InvalidInputError(`Tệp "${name}" rỗng.`);
+    if ((f.size ?? 0) > rule.maxBytes) throw new InvalidInputError(`Tệp "${name}" nặng ${((f.size ?? 0) / 1024 / 1024).toFixed(1)} MB, quá giới hạn ${rule.maxBytes / 1024 / 1024} MB mỗi tệp.`);
+    return { path: f.filepath!, name, size: f.size ?? 0 };
+  });
 }
 
 /** What a handler reaches: the plugin's services, typed, and Strapi itself. */
@@ -68,7 +95,7 @@ export const handlerOf = (endpoint: AnyEndpoint): string => `${CONTROLLER}.${end
 interface Ctx {
   params: Record<string, string>;
   query: unknown;
-  request: { body?: unknown; headers: Record<string, unknown> };
+  request: { body?: unknown; files?: unknown; headers: Record<string, unknown> };
   ip: string;
   status: number;
   state: AdminState;
@@ -119,6 +146,7 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           headers: parseInput(endpoint.headers, ctx.request.headers ?? {}),
           client: tools.services['rate-limit'].clientOf(ctx.request.headers ?? {}, ctx.ip ?? ''),
           caller,
+          files: filesOf(endpoint, ctx.request.files),
         } as RouteInput<AnyEndpoint>;
         // An answer with no cache tags is per caller or per moment (an attempt, a challenge, an admin
         // figure): no cache on the way may keep it.
@@ -132,6 +160,9 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           ctx.status = 409;
           ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message } };
           return;
+        } finally {
+          // The body parser's temporary files: the handler copied what it keeps.
+          await Promise.all(input.files.map((f) => fs.rm(f.path, { force: true })));
         }
         if (answer instanceof FileDownload) {
           ctx.type = answer.contentType;

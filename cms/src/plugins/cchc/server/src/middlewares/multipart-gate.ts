@@ -1,14 +1,29 @@
 /**
  * Koa middleware, placed before Strapi's body parser (config/middlewares.ts): a
  * multipart body is accepted only by the routes that take uploads, and only with
- * credentials; anything else is refused before a byte of it is written to disk.
+ * credentials (but for the public routes that declare files, within their size);
+ * anything else is refused before a byte of it is written to disk.
  */
+import { QUESTION_ATTACHMENTS } from '@cchc/shared';
+
 const UPLOAD_ROUTES: ReadonlyArray<[method: string, path: RegExp]> = [
   ['POST', /^\/upload\/?$/],
   ['POST', /^\/upload\/files\/?$/],
   ['POST', /^\/upload\/files\/\d+\/replace\/?$/],
   ['POST', /^\/api\/upload\/?$/],
 ];
+
+/**
+ * Public routes that take files from anyone (the plugin's endpoints that declare `files`), each
+ * with the largest body it takes: a body without a declared length, or past it, is refused
+ * before it is parsed.
+ */
+const PUBLIC_UPLOAD_ROUTES: ReadonlyArray<[method: string, path: RegExp, maxBytes: number]> = [
+  ['POST', /^\/api\/cchc\/questions\/?$/, QUESTION_ATTACHMENTS.max * QUESTION_ATTACHMENTS.maxBytes + 1024 * 1024],
+];
+
+/** Answer of a public upload past its size. */
+export const MULTIPART_TOO_LARGE = `Tệp gửi kèm quá lớn: tối đa ${QUESTION_ATTACHMENTS.max} tệp, mỗi tệp ${QUESTION_ATTACHMENTS.maxBytes / 1024 / 1024} MB.`;
 
 /** Answer of a refused body (Vietnamese, for people). */
 export const MULTIPART_REFUSED = 'Địa chỉ này không nhận tệp tải lên.';
@@ -32,6 +47,16 @@ export function acceptsMultipart(method: string, path: string): boolean {
 /** The middleware factory, as Strapi's middleware config calls it. */
 export default () => async (ctx: KoaContext, next: () => Promise<void>) => {
   if (!ctx.is('multipart')) return next();
+  const open = PUBLIC_UPLOAD_ROUTES.find(([m, p]) => m === ctx.method && p.test(ctx.path));
+  if (open) {
+    const length = Number(ctx.get('content-length') || Number.NaN);
+    if (!Number.isFinite(length) || length > open[2]) {
+      ctx.status = 413;
+      ctx.body = { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: MULTIPART_TOO_LARGE } };
+      return;
+    }
+    return next();
+  }
   if (!acceptsMultipart(ctx.method, ctx.path)) {
     ctx.status = 415;
     ctx.body = { data: null, error: { status: 415, name: 'UnsupportedMediaTypeError', message: MULTIPART_REFUSED } };

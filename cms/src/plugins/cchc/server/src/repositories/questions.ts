@@ -16,6 +16,7 @@ export const QUESTION_TABLE = 'cchc_questions';
 export const QUESTION_CONTACT_TABLE = 'cchc_question_contacts';
 export const QUESTION_EVENT_TABLE = 'cchc_question_events';
 export const QUESTION_DAY_TABLE = 'cchc_question_days';
+export const QUESTION_FILE_TABLE = 'cchc_question_files';
 
 const QuestionRow = z.object({
   id: DbInt,
@@ -40,7 +41,14 @@ const QuestionRow = z.object({
 });
 export type QuestionRecord = z.infer<typeof QuestionRow>;
 
-const ContactRow = z.object({ question_id: DbInt, name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), erased_at: DbInt.nullable().optional().transform((v) => v ?? null) });
+const ContactRow = z.object({
+  question_id: DbInt,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  consent_at: DbInt.optional(),
+  erased_at: DbInt.nullable().optional().transform((v) => v ?? null),
+});
 export type QuestionContact = z.infer<typeof ContactRow>;
 
 const EventRow = z.object({ id: DbInt, at: DbInt, from_state: z.enum(QUESTION_STATES).nullable(), to_state: z.enum(QUESTION_STATES), action: z.string(), actor_name: z.string(), note: z.string() });
@@ -78,7 +86,7 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
   }
   // Columns added after the table was first made (a CMS started before them gets them on its next start).
   await addMissingColumns(schema, QUESTION_TABLE, {
-    ended_at: (t) => t.bigInteger('ended_at').nullable(),
+    ended_at: (t) => t.bigInteger('ended_at').nullable().index(),
     // The published text, folded (no diacritics, lower case), for search.
     search_text: (t) => t.text('search_text').nullable(),
   });
@@ -92,6 +100,17 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
     });
   }
   await addMissingColumns(schema, QUESTION_CONTACT_TABLE, { erased_at: (t) => t.bigInteger('erased_at').nullable() });
+  if (!(await schema().hasTable(QUESTION_FILE_TABLE))) {
+    await schema().createTable(QUESTION_FILE_TABLE, (t) => {
+      t.increments('id');
+      t.integer('question_id').notNullable().index();
+      // The name in the private store (media/question-files.ts), and the one it was sent with.
+      t.string('stored', 64).notNullable();
+      t.string('name', 200).notNullable();
+      t.string('mime', 60).notNullable();
+      t.integer('size').notNullable();
+    });
+  }
   if (!(await schema().hasTable(QUESTION_EVENT_TABLE))) {
     await schema().createTable(QUESTION_EVENT_TABLE, (t) => {
       t.increments('id');
@@ -123,7 +142,12 @@ export interface NewQuestion {
   flagged: boolean;
   receivedAt: number;
   contact: { name: string; email: string | null; phone: string | null };
+  /** Attachments already in the private store. */
+  files: ReadonlyArray<{ stored: string; name: string; mime: string; size: number }>;
 }
+
+const FileRow = z.object({ id: DbInt, stored: z.string(), name: z.string(), mime: z.string(), size: DbInt });
+export type QuestionFileRecord = z.infer<typeof FileRow>;
 
 /** Creates the repository over a Strapi instance. */
 export function createQuestionRepository(strapi: Core.Strapi) {
@@ -181,6 +205,7 @@ export function createQuestionRepository(strapi: Core.Strapi) {
           .returning('id')) as Array<{ id: unknown } | number>;
         const id = DbInt.parse(typeof inserted === 'object' && inserted !== null ? inserted.id : inserted);
         await trx(table(QUESTION_CONTACT_TABLE)).insert({ question_id: id, name: question.contact.name, email: question.contact.email, phone: question.contact.phone, consent_at: question.receivedAt });
+        for (const file of question.files) await trx(table(QUESTION_FILE_TABLE)).insert({ question_id: id, ...file });
         await trx(table(QUESTION_EVENT_TABLE)).insert({ question_id: id, at: question.receivedAt, from_state: null, to_state: 'received', action: 'receive', actor_id: null, actor_name: 'Người gửi', note: '' });
         return { id, code };
       });
@@ -191,7 +216,7 @@ export function createQuestionRepository(strapi: Core.Strapi) {
       const row = (await k()(`${table(QUESTION_TABLE)} as q`)
         .join(`${table(QUESTION_CONTACT_TABLE)} as c`, 'c.question_id', 'q.id')
         .where('q.code', code)
-        .first('q.*', 'c.question_id', 'c.name', 'c.email', 'c.phone')) as Record<string, unknown> | undefined;
+        .first('q.*', 'c.question_id', 'c.name', 'c.email', 'c.phone', 'c.consent_at', 'c.erased_at')) as Record<string, unknown> | undefined;
       return row ? { question: QuestionRow.parse(row), contact: ContactRow.parse(row) } : null;
     },
 
@@ -248,6 +273,47 @@ export function createQuestionRepository(strapi: Core.Strapi) {
     /** Records an event that changes nothing (a view of the contact). */
     async note(questionId: number, state: QuestionState, event: NewEvent): Promise<void> {
       await k()(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, state, state, event));
+    },
+
+    /**
+     * Erases a question's personal data: the name, e-mail and phone (the row stays, marked erased),
+     * the contact details in the original text (masked) and the attachments' rows; with its event.
+     * Conditional: `erased` only for the call that erased it (two instances running the job erase,
+     * and record, once); `files`: the stored attachments for the caller to delete.
+     */
+    async eraseContact(questionId: number, event: NewEvent, mask: (text: string, name: string) => string): Promise<{ erased: boolean; files: string[] }> {
+      return k().transaction(async (trx) => {
+        const contact = await trx(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).whereNull('erased_at').first('name');
+        if (!contact) return { erased: false, files: [] };
+        const { name } = z.object({ name: z.string() }).parse(contact);
+        const erased = await trx(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).whereNull('erased_at').update({ name: '', email: null, phone: null, erased_at: event.at });
+        if (erased !== 1) return { erased: false, files: [] };
+        const row = await trx(table(QUESTION_TABLE)).where({ id: questionId }).first('title', 'body', 'state');
+        const { title, body, state } = z.object({ title: z.string(), body: z.string(), state: z.enum(QUESTION_STATES) }).parse(row);
+        await trx(table(QUESTION_TABLE)).where({ id: questionId }).update({ title: mask(title, name), body: mask(body, name) });
+        await trx(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, state, state, event));
+        // Attachments (photos of papers, often) go with the rest: their rows now, their files once this commits.
+        const files = z.array(z.object({ stored: z.string() })).parse(await trx(table(QUESTION_FILE_TABLE)).where({ question_id: questionId }).select('stored'));
+        await trx(table(QUESTION_FILE_TABLE)).where({ question_id: questionId }).delete();
+        return { erased: true, files: files.map((f) => f.stored) };
+      });
+    },
+
+    /** A question's attachments, in the order sent. */
+    async filesOf(questionId: number): Promise<QuestionFileRecord[]> {
+      return z.array(FileRow).parse(await k()(table(QUESTION_FILE_TABLE)).where({ question_id: questionId }).orderBy('id').select('id', 'stored', 'name', 'mime', 'size'));
+    },
+
+    /** Questions whose contact is still kept although they ended before `cutoff` (robots' counted from receipt). */
+    async contactsDue(cutoff: number, limit: number): Promise<number[]> {
+      const rows = await k()(`${table(QUESTION_TABLE)} as q`)
+        .join(`${table(QUESTION_CONTACT_TABLE)} as c`, 'c.question_id', 'q.id')
+        .whereNull('c.erased_at')
+        .where((w) => w.where('q.ended_at', '<', cutoff).orWhere((f) => f.where('q.flagged', true).where('q.received_at', '<', cutoff)))
+        .orderBy('q.id')
+        .limit(limit)
+        .select('q.id');
+      return z.array(z.object({ id: DbInt })).parse(rows).map((r) => r.id);
     },
 
     /** Questions received in [from, to) (robots' left out), with the answering agency's slug and when they were last assigned, for the quarter's figure. */

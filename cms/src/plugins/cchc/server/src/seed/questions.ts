@@ -44,6 +44,7 @@ export async function seedQuestions(strapi: Core.Strapi, seed: Seed): Promise<nu
         body: item.question,
         flagged: false,
         receivedAt: receivedAt.getTime(),
+        files: [],
         contact: { name: item.name, email: item.email ? normalizeEmail(item.email) : null, phone: item.phone ? normalizeContactPhone(item.phone) : null },
       },
       (sequence) => lookupCode(lookupDay(receivedAt), sequence),

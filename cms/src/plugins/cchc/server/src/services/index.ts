@@ -16,6 +16,7 @@ import { createReceiptSender } from './question-mail.js';
 import { createQuestionDesk } from './question-desk.js';
 import { questionDeskDeps } from './question-desk-deps.js';
 import { holidaysOf } from '../repositories/holidays.js';
+import { questionFilesOf } from './question-desk-deps.js';
 import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
@@ -76,6 +77,8 @@ const services = {
         lookupFailed: (client) => limits().lookupFailed(client),
       },
       receipts: { enabled: config(strapi).notify, send: createReceiptSender(strapi, (address) => limits().receiptAllowed(address)) },
+      keepContactMonths: config(strapi).questions.keepContactMonths,
+      attachments: questionFilesOf(strapi),
     });
   },
   /** Citizens' questions for staff: classify, assign, redact, answer, publish, close. */

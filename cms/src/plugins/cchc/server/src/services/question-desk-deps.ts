@@ -4,7 +4,9 @@
  * e-mails through Strapi's email plugin (sent only when SMTP is set up; a failure is
  * logged, never undoes a step). The seed builds its desk from the same parts.
  */
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { createQuestionFiles } from '../media/question-files.js';
 import { pluginConfig } from '../config.js';
 import { agencyOfUser, agencyUserEmails } from '../repositories/agency-members.js';
 import { createContestRepository } from '../repositories/contests.js';
@@ -12,6 +14,11 @@ import { holidaysOf } from '../repositories/holidays.js';
 import { createQuestionRepository } from '../repositories/questions.js';
 import type { QuestionDeskDeps } from './question-desk.js';
 import { answerPublished, questionAssigned } from './question-mail.js';
+
+/** The private store of citizens' attachments, in the configured folder (relative to the CMS's folder). */
+export function questionFilesOf(strapi: Core.Strapi) {
+  return createQuestionFiles(path.resolve(strapi.dirs.app.root, pluginConfig(strapi).questions.filesDir));
+}
 
 export function questionDeskDeps(strapi: Core.Strapi): Omit<QuestionDeskDeps, 'purge'> {
   const config = pluginConfig(strapi);
@@ -27,6 +34,7 @@ export function questionDeskDeps(strapi: Core.Strapi): Omit<QuestionDeskDeps, 'p
   const days = config.questions;
   return {
     questions: createQuestionRepository(strapi),
+    attachments: questionFilesOf(strapi),
     areas: () => createContestRepository(strapi).areas(),
     agencies: () => createContestRepository(strapi).units(),
     agencyOf: (userId) => agencyOfUser(strapi, userId),

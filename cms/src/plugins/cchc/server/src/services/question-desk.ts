@@ -36,6 +36,7 @@ import {
   type StateDeadlines,
 } from '@cchc/shared';
 import { ConflictError, ForbiddenError, InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
+import type { QuestionFiles } from '../media/question-files.js';
 import type { NewEvent, QuestionChanges, QuestionContact, QuestionRecord, QuestionRepository } from '../repositories/questions.js';
 import type { Actor } from './workflow.js';
 
@@ -48,6 +49,7 @@ export const DESK_MESSAGES = {
   contactInText: 'Nội dung công khai còn số điện thoại, thư điện tử hoặc số giấy tờ: hãy biên tập (ẩn) trước khi công bố.',
   nameInText: 'Nội dung công khai còn họ tên người gửi: hãy biên tập (ẩn) trước khi công bố.',
   noAnswer: 'Câu hỏi chưa có nội dung trả lời.',
+  noFile: 'Không tìm thấy tệp đính kèm (có thể đã bị xoá theo thời hạn lưu trữ).',
   textOnlyModerators: 'Chỉ biên tập viên hoặc quản trị Ban chỉ đạo được sửa nội dung công khai.',
 } as const;
 
@@ -56,6 +58,7 @@ const EVENT_LABELS: Record<string, string> = {
   receive: 'Tiếp nhận',
   'edit-text': 'Biên tập nội dung công khai',
   'view-contact': 'Xem thông tin liên hệ',
+  'view-attachment': 'Tải tệp đính kèm',
   'erase-contact': 'Xoá thông tin cá nhân',
 };
 const labelOf = (action: string) => QUESTION_TRANSITIONS.find((t) => t.action === action)?.label ?? EVENT_LABELS[action] ?? action;
@@ -85,11 +88,13 @@ export interface QuestionDeskDeps {
   };
   /** Asks the sites to drop their copies of the public Q&A pages. */
   purge: (tags: string[]) => Promise<void>;
+  /** The private store of attachments. */
+  attachments: Pick<QuestionFiles, 'read'>;
   now?: () => Date;
 }
 
 /** Creates the desk service. */
-export function createQuestionDesk({ questions, areas, agencies, agencyOf, holidays, deadlines, mail, purge, now = () => new Date() }: QuestionDeskDeps) {
+export function createQuestionDesk({ questions, areas, agencies, agencyOf, holidays, deadlines, mail, purge, attachments, now = () => new Date() }: QuestionDeskDeps) {
   const isModerator = (actor: Actor) => actor.role === 'editor' || actor.role === 'committee-admin';
   const actorKind = (actor: Actor): QuestionActor => (isModerator(actor) ? 'moderator' : 'agency');
 
@@ -141,7 +146,7 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
   }
 
   async function detail(row: QuestionRecord, actor: Actor): Promise<DeskQuestionDetail> {
-    const [[item], events] = await Promise.all([present([row]), questions.eventsOf(row.id)]);
+    const [[item], events, files] = await Promise.all([present([row]), questions.eventsOf(row.id), questions.filesOf(row.id)]);
     const reason = CLOSE_REASONS.find((r) => r.code === row.closed_reason) ?? null;
     const history: DeskEvent[] = events.map((e) => ({
       at: new Date(e.at).toISOString(),
@@ -165,6 +170,7 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
       actions: row.flagged && !isModerator(actor) ? [] : actionsFrom(row.state, actorKind(actor)),
       canEditText: isModerator(actor) && row.state !== 'published',
       canSeeContact: true,
+      attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })),
       history,
     };
   }
@@ -298,6 +304,16 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
         throw new ConflictError(DESK_MESSAGES.moved);
       }
       return detail((await questions.byCode(code))!, actor);
+    },
+
+    /** One of the citizen's files; the download is recorded in the item's history. */
+    async attachment(code: string, fileId: number, actor: Actor): Promise<{ body: Buffer; mime: string; name: string }> {
+      const row = await visible(code, actor);
+      const file = (await questions.filesOf(row.id)).find((f) => f.id === fileId);
+      if (!file) throw new NotFoundError(DESK_MESSAGES.noFile);
+      const body = await attachments.read(file.stored);
+      await questions.note(row.id, row.state, eventOf(actor, 'view-attachment', file.name, now()));
+      return { body, mime: file.mime, name: file.name };
     },
 
     /** The citizen's name and contact; the view is recorded in the item's history. */

@@ -16,18 +16,22 @@ import {
   normalizeContactPhone,
   normalizeEmail,
   normalizeLookupCode,
+  eraseDetails,
   searchTokens,
   type ListPublishedQuestions,
+  type QuestionExport,
   type PublishedQuestion,
   type QuestionStatus,
   type SubmitQuestion,
 } from '@cchc/shared';
 import { InvalidInputError, NotFoundError } from '../errors.js';
+import type { QuestionFiles } from '../media/question-files.js';
 import type { QuestionRecord, QuestionRepository } from '../repositories/questions.js';
 
 export const QUESTION_MESSAGES = {
   unknownSubject: 'Lĩnh vực đã chọn không có trong danh sách.',
   unknownAgency: 'Cơ quan đã chọn không có trong danh sách.',
+  retention: (months: number) => `Họ tên và thông tin liên hệ được xoá ${months} tháng sau khi câu hỏi được trả lời hoặc đóng.`,
   notPublished: 'Không tìm thấy câu hỏi đã trả lời với mã này.',
   notFound: 'Không tìm thấy câu hỏi với mã tra cứu và thông tin liên hệ này. Hãy kiểm tra lại mã (dạng PAKN.20241105.0001) và thư điện tử hoặc số điện thoại bạn đã dùng khi gửi.',
 } as const;
@@ -49,14 +53,32 @@ export interface QuestionServiceDeps {
   };
   /** The receipt by e-mail (question-mail.ts): whether one goes out at all, and sending it. */
   receipts: { enabled: boolean; send: (to: string, code: string) => Promise<void> };
+  /** Months personal data is kept after a question ends (published or closed). */
+  keepContactMonths: number;
+  /** The private store of attachments (media/question-files.ts). */
+  attachments: Pick<QuestionFiles, 'check' | 'keep' | 'remove'>;
   now?: () => Date;
 }
 
 /** Creates the citizen-facing question service. */
-export function createQuestionService({ questions, areas, agencies, limits, receipts, now = () => new Date() }: QuestionServiceDeps) {
+export function createQuestionService({ questions, areas, agencies, limits, receipts, keepContactMonths, attachments, now = () => new Date() }: QuestionServiceDeps) {
+  /** The submission behind a code, when the contact typed is the one given with it; the same 404 otherwise, counted against the client. */
+  async function verified(typedCode: string, contact: string, client: string) {
+    await limits.lookupAllowed(client);
+    const code = normalizeLookupCode(typedCode);
+    const row = code ? await questions.withContact(code) : null;
+    if (!row || row.contact.erased_at !== null || !matches(row.contact, contact)) {
+      await limits.lookupFailed(client);
+      throw new NotFoundError(QUESTION_MESSAGES.notFound);
+    }
+    return row;
+  }
+
+  const eraser = (actorName: string, note: string, at: Date) => ({ at: at.getTime(), action: 'erase-contact', actorId: null, actorName, note });
+
   return {
     /** Receives a submission; answers its code. A robot's (the hidden field filled) is answered the same, stored flagged. */
-    async submit(body: SubmitQuestion.Body, client = ''): Promise<SubmitQuestion.Response['data']> {
+    async submit(body: SubmitQuestion.Body, client = '', files: ReadonlyArray<{ path: string; name: string; size: number }> = []): Promise<SubmitQuestion.Response['data']> {
       let phone: string | null = null;
       try {
         phone = body.phone ? normalizeContactPhone(body.phone) : null;
@@ -71,14 +93,24 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
         agencyId = (await agencies()).find((a) => a.slug === body.agency)?.id ?? null;
         if (agencyId === null) throw new InvalidInputError(QUESTION_MESSAGES.unknownAgency);
       }
+      // Every file is checked from its content before anything is counted or kept.
+      const checked = await attachments.check(files);
       // The budget counts robots too: a filled hidden field is no way around it.
       await limits.submission(client);
       const at = now();
       const flagged = body.website.trim() !== '';
-      const { code } = await questions.receive(
-        { day: lookupDay(at), subject: body.subject, agencyId, title: body.title, body: body.question, flagged, receivedAt: at.getTime(), contact: { name: body.name, email, phone } },
-        (sequence) => lookupCode(lookupDay(at), sequence),
-      );
+      // Kept before the record that names them; removed again if the record is not written.
+      const kept = await attachments.keep(checked);
+      let code: string;
+      try {
+        ({ code } = await questions.receive(
+          { day: lookupDay(at), subject: body.subject, agencyId, title: body.title, body: body.question, flagged, receivedAt: at.getTime(), contact: { name: body.name, email, phone }, files: kept },
+          (sequence) => lookupCode(lookupDay(at), sequence),
+        ));
+      } catch (error) {
+        await attachments.remove(kept.map((k) => k.stored));
+        throw error;
+      }
       // Not awaited: a person's answer takes no longer than a robot's, and a mail server that is slow or down undoes nothing.
       if (email && !flagged && receipts.enabled) void receipts.send(email, code);
       return { code, receivedAt: at.toISOString(), mailed: Boolean(email) && receipts.enabled };
@@ -89,14 +121,7 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
      * a wrong code or contact, counted against the client (a 429 after a few).
      */
     async lookup(typedCode: string, contact: string, client = ''): Promise<QuestionStatus> {
-      await limits.lookupAllowed(client);
-      const code = normalizeLookupCode(typedCode);
-      const row = code ? await questions.withContact(code) : null;
-      if (!row || !matches(row.contact, contact)) {
-        await limits.lookupFailed(client);
-        throw new NotFoundError(QUESTION_MESSAGES.notFound);
-      }
-      const found = row.question;
+      const found = (await verified(typedCode, contact, client)).question;
       const [events, subjects, units] = await Promise.all([questions.eventsOf(found.id), areas(), agencies()]);
       const state = found.state;
       const answering = units.find((u) => u.id === found.assigned_agency_id)?.name ?? '';
@@ -113,6 +138,54 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
         answer: state === 'published' && found.answer && found.published_at ? { text: found.answer, agency: answering, at: new Date(found.published_at).toISOString() } : null,
         closedReason: state === 'closed' && reason ? { code: reason.code, label: reason.label } : null,
       };
+    },
+
+    /** Everything stored about a submission, for its sender. */
+    async exportData(typedCode: string, contact: string, client = ''): Promise<QuestionExport> {
+      const { question, contact: given } = await verified(typedCode, contact, client);
+      const [events, subjects] = await Promise.all([questions.eventsOf(question.id), areas()]);
+      return {
+        code: question.code,
+        exportedAt: now().toISOString(),
+        contact: { name: given.name, email: given.email, phone: given.phone, consentAt: new Date(given.consent_at ?? question.received_at).toISOString() },
+        question: {
+          subject: subjects.find((a) => a.code === question.subject)?.name ?? OTHER_SUBJECT_LABEL,
+          title: question.title,
+          text: question.body,
+          receivedAt: new Date(question.received_at).toISOString(),
+        },
+        publicText: question.public_title !== null && question.public_body !== null ? { title: question.public_title, text: question.public_body } : null,
+        state: QUESTION_STATE_LABELS[question.state],
+        answer: question.state === 'published' ? question.answer : null,
+        history: events.filter((e) => e.from_state !== e.to_state).map((e) => ({ at: new Date(e.at).toISOString(), step: QUESTION_STATE_LABELS[e.to_state] })),
+        retention: QUESTION_MESSAGES.retention(keepContactMonths),
+      };
+    },
+
+    /** Erases a sender's name and contact now, at their request (the question and its answer stay, their text masked). */
+    async eraseData(typedCode: string, contact: string, client = ''): Promise<{ code: string; erasedAt: string }> {
+      const { question } = await verified(typedCode, contact, client);
+      const at = now();
+      const { files } = await questions.eraseContact(question.id, eraser('Người gửi', 'Theo yêu cầu của người gửi', at), eraseDetails);
+      await attachments.remove(files);
+      return { code: question.code, erasedAt: at.toISOString() };
+    },
+
+    /** The erasure job: personal data of questions ended more than the retention period ago; answers how many were erased. */
+    async eraseDue(batch = 200): Promise<number> {
+      const at = now();
+      const cutoff = new Date(at);
+      cutoff.setMonth(cutoff.getMonth() - keepContactMonths);
+      let erased = 0;
+      for (;;) {
+        const due = await questions.contactsDue(cutoff.getTime(), batch);
+        for (const id of due) {
+          const done = await questions.eraseContact(id, eraser('Hệ thống (hết thời hạn lưu trữ)', QUESTION_MESSAGES.retention(keepContactMonths), at), eraseDetails);
+          await attachments.remove(done.files);
+          if (done.erased) erased++;
+        }
+        if (due.length < batch) return erased;
+      }
     },
 
     /** Published questions and answers, searched (folded words, prefixes of words), by area and answering agency. */
