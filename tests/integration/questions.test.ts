@@ -91,6 +91,20 @@ describe('a citizen sends a question', () => {
     expect(res.body.error.message).toContain(message);
   });
 
+  test('malformed bodies (bytes that are not UTF-8, broken JSON, a form of another type) get a 4xx, never a 500, and store nothing', async () => {
+    const json = Buffer.concat([Buffer.from('{"subject":"thu-tuc-hanh-chinh","title":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('","question":"x","name":"A","email":"a@b.vn","consent":true}')]);
+    for (const [body, type] of [
+      [json, 'application/json'],
+      [Buffer.from('{"subject": "thu-tuc'), 'application/json'],
+      [Buffer.from('subject=%ZZ&title=%E0%A4%A'), 'application/x-www-form-urlencoded'],
+      [Buffer.from('<xml/>'), 'text/xml'],
+    ] as const) {
+      const res = await fetch(`${cms()}${pathOf(SubmitQuestion.Endpoint)}`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) });
+      expect(res.status, `${type}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+
   test('a script in the question is kept as the text it was', async () => {
     const sent = question({ title: '<script>alert(1)</script> Hỏi', question: '<img src=x onerror=alert(1)> nội dung' });
     const { code } = (await submit(sent)).body.data;

@@ -107,10 +107,12 @@ describe.runIf(inject('database') === 'sqlite')('the privacy scan', () => {
     for (const q of all.data) check(`published ${q.code}`, (await cms(`/api/cchc/questions/published/${q.code}`)).text);
     for (const person of people) {
       for (const q of [person.phone, person.email, person.name]) {
-        check(`search ${q}`, (await cms(`/api/cchc/search?q=${encodeURIComponent(q)}`)).text);
+        // The article search answers the words it looked for (meta.words): only its hits are scanned.
+        check(`search ${q}`, JSON.stringify((JSON.parse((await cms(`/api/cchc/search?q=${encodeURIComponent(q)}`)).text) as { data: unknown }).data));
         check(`questions search ${q}`, (await cms(pathOf(ListPublishedQuestions.Endpoint, { query: { q } }))).text);
-        const page = await fetch(`${site}${questionPaths.list}?q=${encodeURIComponent(q)}`);
-        check(`site search ${q}`, await page.text());
+        // The page shows the words searched for in its form and heading: only its results are scanned.
+        const page = await (await fetch(`${site}${questionPaths.list}?q=${encodeURIComponent(q)}`)).text();
+        check(`site search ${q}`, /<ol class="question-list">[\s\S]*?<\/ol>/.exec(page)?.[0] ?? '');
       }
     }
     expect(leaks).toEqual([]);

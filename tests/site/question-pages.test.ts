@@ -78,6 +78,14 @@ describe('questions on the site', () => {
     expect(res.html).toContain('Thủ tục đăng ký khai sinh trực tuyến cần những giấy tờ gì?</textarea>');
   });
 
+  test('a form whose bytes are not UTF-8 or whose encoding is broken comes back as a 4xx page, never a 500', async () => {
+    for (const body of [Buffer.from('subject=%ZZ&title=%E0%A4%A&consent=on'), Buffer.concat([Buffer.from('title='), Buffer.from([0xff, 0xfe]), Buffer.from('&consent=on')])]) {
+      const res = await fetch(site(questionPaths.send), { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: origin() } });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+
   test('a script typed into the form comes back as text, never as markup', async () => {
     const res = await fetch(site(questionPaths.send), {
       method: 'POST',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { normalizeLookupCode } from '../questions/lookup-code.js';
 import { CLOSE_REASON_CODES, QUESTION_ACTIONS, QUESTION_STATES } from '../questions/states.js';
 import { SLUG_PATTERN } from '../text/vietnamese.js';
-import { intParam, requiredText, typedText } from './common.js';
+import { requiredText, typedText } from './common.js';
 import { declareEndpoint } from './endpoint.js';
 import { QUESTION_MAX_LENGTH } from './questions.js';
 
@@ -80,8 +80,6 @@ export const DeskQuestionDetailSchema = DeskQuestionSchema.extend({
   actions: z.array(z.enum(QUESTION_ACTIONS)),
   /** Whether the caller may edit the public text (moderators, before publication). */
   canEditText: z.boolean(),
-  /** Whether the caller may see the citizen's contact (each view is recorded). */
-  canSeeContact: z.boolean(),
   /** The files the citizen sent (downloaded through GetQuestionAttachment; each download is recorded). */
   attachments: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string(), size: z.number().int() })),
   history: z.array(DeskEventSchema),
@@ -217,7 +215,10 @@ export namespace GetQuestionContact {
 
 /** GET /cchc/questions/:code/attachments/:file: one of the citizen's files, as a download; recorded in the history. */
 export namespace GetQuestionAttachment {
-  export const ParamsSchema = z.object({ code: codeParam, file: intParam('file', 1, 999_999) });
+  export const ParamsSchema = z.object({
+    code: codeParam,
+    file: z.string({ error: 'Tệp không hợp lệ.' }).regex(/^[1-9]\d{0,9}$/, { error: 'Tệp không hợp lệ.' }).transform(Number),
+  });
   export const ResponseSchema = z.object({ data: z.null() });
   export const Endpoint = declareEndpoint({
     name: 'getQuestionAttachment',

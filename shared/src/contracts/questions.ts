@@ -168,6 +168,10 @@ export const QuestionExportSchema = z.object({
   exportedAt: z.string(),
   contact: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), consentAt: z.string() }),
   question: z.object({ subject: z.string(), title: z.string(), text: z.string(), receivedAt: z.string() }),
+  /** The agency the sender named, if any. */
+  namedAgency: z.string().nullable(),
+  /** The files sent (their content is not in the export; staff read them). */
+  attachments: z.array(z.object({ name: z.string(), type: z.string(), size: z.number().int() })),
   publicText: z.object({ title: z.string(), text: z.string() }).nullable(),
   state: z.string(),
   answer: z.string().nullable(),

@@ -38,6 +38,7 @@ export function eraseDetails(text: string, name: string): string {
   const masked = maskContacts(text.normalize('NFC'));
   const person = name.normalize('NFC').trim();
   if (person.length < 2) return masked;
-  const pattern = new RegExp(person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'), 'giu');
+  // Whole words only: a sender named "An" leaves "quan" alone.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
   return masked.replace(pattern, MASK);
 }

@@ -72,3 +72,17 @@ export function workingDaysBetween(from: Date, to: Date, holidays: Holidays): nu
   }
   return sign * count;
 }
+
+/**
+ * The same moment `months` calendar months earlier in Vietnam, the day clamped to the
+ * target month's last (31 March less one month is 28 or 29 February, not 3 March).
+ * @example monthsBefore(vietnamInstant(2025, 3, 31, 10), 1).getTime() === vietnamInstant(2025, 2, 28, 10).getTime()
+ */
+export function monthsBefore(instant: Date, months: number): Date {
+  const { year, month, day, hour, minute } = vietnamParts(instant);
+  const target = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const seconds = instant.getTime() % 60_000;
+  return new Date(vietnamInstant(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(day, lastDay), hour, minute).getTime() + seconds);
+}
+

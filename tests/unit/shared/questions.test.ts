@@ -10,6 +10,7 @@ import {
   addWorkingDays,
   dayKeyOf,
   eraseDetails,
+  monthsBefore,
   hasContacts,
   isPrivateRequest,
   lookupCode,
@@ -233,8 +234,21 @@ describe('what stays of a citizen\'s text once their personal data is erased', (
     ['Lê  Văn\nAn ký tên', 'Lê Văn An', '[đã ẩn] ký tên'],
     ['Một chữ: A', 'A', 'Một chữ: A'],
     ['Tên có ký tự đặc biệt (a+b)', '(a+b)', 'Tên có ký tự đặc biệt [đã ẩn]'],
+    ['Cơ quan An Nhơn trả lời bà An', 'An', 'Cơ quan [đã ẩn] Nhơn trả lời bà [đã ẩn]'],
+    ['Hỏi về quan hệ lao động', 'An', 'Hỏi về quan hệ lao động'],
   ])('%s', (text, name, expected) => {
     expect(eraseDetails(text, name)).toBe(expected);
+  });
+});
+
+describe('the retention period, in calendar months in Vietnam', () => {
+  test.each([
+    [vietnamInstant(2025, 3, 31, 10), 1, vietnamInstant(2025, 2, 28, 10)],
+    [vietnamInstant(2024, 3, 31, 10), 1, vietnamInstant(2024, 2, 29, 10)],
+    [vietnamInstant(2025, 1, 15, 0, 30), 12, vietnamInstant(2024, 1, 15, 0, 30)],
+    [vietnamInstant(2025, 6, 1, 1), 0, vietnamInstant(2025, 6, 1, 1)],
+  ])('%s less %i months', (from, months, expected) => {
+    expect(monthsBefore(from, months).toISOString()).toBe(expected.toISOString());
   });
 });
 

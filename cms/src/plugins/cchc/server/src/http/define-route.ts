@@ -7,7 +7,6 @@
  * declaration's schemas (a Vietnamese 400 when they fail), checks the caller's role
  * before the handler runs (403), and sends what the handler answers.
  */
-import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { AnyEndpoint } from '@cchc/shared';
 import type { z } from 'zod';
@@ -56,7 +55,8 @@ function filesOf(endpoint: AnyEndpoint, files: unknown): UploadedFile[] {
   const chosen = list.filter((f) => f.filepath && ((f.size ?? 0) > 0 || (f.originalFilename ?? '') !== ''));
   if (chosen.length > rule.max) throw new InvalidInputError(`Chỉ gửi được tối đa ${rule.max} tệp kèm theo.`);
   return chosen.map((f) => {
-    const name = (f.originalFilename ?? 'tệp').normalize('NFC').replace(/[\u0000-\u001f\\/]/g, '').slice(0, 200) || 'tệp';
+    // No control, format (direction overrides) or path characters in a name staff will see and save.
+    const name = (f.originalFilename ?? 'tệp').normalize('NFC').replace(/[\p{Cc}\p{Cf}\\/]/gu, '').slice(0, 200) || 'tệp';
     if ((f.size ?? 0) === 0) throw new InvalidInputError(`Tệp "${name}" rỗng.`);
     if ((f.size ?? 0) > rule.maxBytes) throw new InvalidInputError(`Tệp "${name}" nặng ${((f.size ?? 0) / 1024 / 1024).toFixed(1)} MB, quá giới hạn ${rule.maxBytes / 1024 / 1024} MB mỗi tệp.`);
     return { path: f.filepath!, name, size: f.size ?? 0 };
@@ -160,9 +160,6 @@ export function mountRoutes(definitions: readonly RouteDefinition[]) {
           ctx.status = 409;
           ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message } };
           return;
-        } finally {
-          // The body parser's temporary files: the handler copied what it keeps.
-          await Promise.all(input.files.map((f) => fs.rm(f.path, { force: true })));
         }
         if (answer instanceof FileDownload) {
           ctx.type = answer.contentType;

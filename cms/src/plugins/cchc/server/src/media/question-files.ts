@@ -63,7 +63,8 @@ export function createQuestionFiles(dir: string) {
         for (const file of files) {
           const stored = `${crypto.randomBytes(16).toString('hex')}${EXTENSIONS[file.mime]}`;
           await fs.copyFile(file.path, pathOf(stored));
-          kept.push({ stored, name: file.name, mime: file.mime, size: file.size });
+          // The name staff download it under ends with its real type's extension, whatever it was sent as.
+          kept.push({ stored, name: `${file.name.replace(/\.[^.]*$/, '') || 'tep'}${EXTENSIONS[file.mime]}`, mime: file.mime, size: file.size });
         }
       } catch (error) {
         await remove(kept.map((k) => k.stored));

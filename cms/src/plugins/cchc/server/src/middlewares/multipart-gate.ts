@@ -4,6 +4,7 @@
  * credentials (but for the public routes that declare files, within their size);
  * anything else is refused before a byte of it is written to disk.
  */
+import fs from 'node:fs/promises';
 import { QUESTION_ATTACHMENTS } from '@cchc/shared';
 
 const UPLOAD_ROUTES: ReadonlyArray<[method: string, path: RegExp]> = [
@@ -30,6 +31,16 @@ export const MULTIPART_REFUSED = 'Địa chỉ này không nhận tệp tải l�
 /** Answer of an upload sent without signing in. */
 export const MULTIPART_UNSIGNED = 'Hãy đăng nhập trước khi tải tệp lên.';
 
+/** The paths of the files a parsed multipart body holds. */
+function temporaryFiles(files: unknown): string[] {
+  return Object.values((files ?? {}) as Record<string, unknown>)
+    .flatMap((entry) => (Array.isArray(entry) ? entry : [entry]))
+    .flatMap((file) => {
+      const filepath = (file as { filepath?: unknown } | null)?.filepath;
+      return typeof filepath === 'string' ? [filepath] : [];
+    });
+}
+
 interface KoaContext {
   method: string;
   path: string;
@@ -37,6 +48,7 @@ interface KoaContext {
   get: (name: string) => string;
   status: number;
   body: unknown;
+  request?: { files?: unknown };
 }
 
 /** True when a request may carry a multipart body. */
@@ -55,7 +67,12 @@ export default () => async (ctx: KoaContext, next: () => Promise<void>) => {
       ctx.body = { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: MULTIPART_TOO_LARGE } };
       return;
     }
-    return next();
+    try {
+      return await next();
+    } finally {
+      // Every temporary file the body parser wrote, under any field, whatever the answer: the handler copied what it keeps.
+      await Promise.all(temporaryFiles(ctx.request?.files).map((file) => fs.rm(file, { force: true })));
+    }
   }
   if (!acceptsMultipart(ctx.method, ctx.path)) {
     ctx.status = 415;

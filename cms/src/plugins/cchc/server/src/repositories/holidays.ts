@@ -7,5 +7,6 @@ import { UID } from '../constants.js';
 /** Every holiday's date, `YYYY-MM-DD`. */
 export async function holidaysOf(strapi: Core.Strapi): Promise<Holidays> {
   const rows = await strapi.db.query(UID.holiday).findMany({ select: ['date'] });
-  return new Set(z.array(z.object({ date: z.union([z.string(), z.date()]) })).parse(rows).map((r) => (typeof r.date === 'string' ? r.date.slice(0, 10) : r.date.toISOString().slice(0, 10))));
+  // Strapi answers a date attribute as `YYYY-MM-DD` text on both databases; anything else is a data error, said loudly.
+  return new Set(z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).parse(rows).map((r) => r.date));
 }

@@ -87,7 +87,8 @@ export async function createQuestionTables(schema: () => Knex.SchemaBuilder): Pr
   // Columns added after the table was first made (a CMS started before them gets them on its next start).
   await addMissingColumns(schema, QUESTION_TABLE, {
     ended_at: (t) => t.bigInteger('ended_at').nullable().index(),
-    // The published text, folded (no diacritics, lower case), for search.
+    // The published text, folded (no diacritics, lower case), for search: scanned with LIKE over the
+    // published rows (a province publishes hundreds a year); the database search of the articles' issue can take it over.
     search_text: (t) => t.text('search_text').nullable(),
   });
   if (!(await schema().hasTable(QUESTION_CONTACT_TABLE))) {
@@ -162,7 +163,7 @@ export function createQuestionRepository(strapi: Core.Strapi) {
     return k().transaction(async (trx) => {
       const moved = await trx(table(QUESTION_TABLE))
         .where({ id: questionId, state: from })
-        .update({ ...changes, state: to, ...(from === to ? {} : { state_since: event.at }) });
+        .update({ ...changes, state: to, ...(from === to && changes.state_since === undefined ? {} : { state_since: changes.state_since ?? event.at }) });
       if (moved !== 1) return false;
       await trx(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, from, to, event));
       return true;
@@ -230,21 +231,21 @@ export function createQuestionRepository(strapi: Core.Strapi) {
       return row ? QuestionRow.parse(row) : null;
     },
 
-    /** The contact of a question (null once erased or never given). */
+    /** The contact of a question (`erased_at` set, name and contact emptied, once erased). */
     async contactOf(questionId: number): Promise<QuestionContact | null> {
       const row = await k()(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).first('question_id', 'name', 'email', 'phone', 'erased_at');
       return row ? ContactRow.parse(row) : null;
     },
 
-    /**
-     * Questions for the desk: by state, not flagged unless asked, one agency's only when given,
-     * newest first, at most `limit`.
-     */
-    async forDesk(filter: { states?: readonly QuestionState[]; flagged?: boolean; assignedAgencyId?: number; limit: number }): Promise<QuestionRecord[]> {
+    /** Questions for the desk: by state, not flagged unless asked, one agency's only when given, at most `limit`. */
+    async forDesk(filter: { states?: readonly QuestionState[]; flagged?: boolean; assignedAgencyId?: number; oldestFirst?: boolean; limit: number }): Promise<QuestionRecord[]> {
       const query = k()(table(QUESTION_TABLE)).where({ flagged: filter.flagged ?? false });
       if (filter.states) query.whereIn('state', filter.states as QuestionState[]);
       if (filter.assignedAgencyId !== undefined) query.where({ assigned_agency_id: filter.assignedAgencyId });
-      return z.array(QuestionRow).parse(await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(filter.limit).select(DESK_COLUMNS));
+      // Open work: the longest in its state first (the most overdue are never the ones cut); the rest: newest first.
+      if (filter.oldestFirst) query.orderBy('state_since', 'asc').orderBy('id', 'asc');
+      else query.orderBy('received_at', 'desc').orderBy('id', 'desc');
+      return z.array(QuestionRow).parse(await query.limit(filter.limit).select(QUESTION_COLUMNS));
     },
 
     /** How many questions are in each state (flagged ones apart), for one agency's when given. */
@@ -277,7 +278,8 @@ export function createQuestionRepository(strapi: Core.Strapi) {
 
     /**
      * Erases a question's personal data: the name, e-mail and phone (the row stays, marked erased),
-     * the contact details in the original text (masked) and the attachments' rows; with its event.
+     * the details and the name wherever they were typed (original and public text, answer, staff's
+     * notes: masked) and the attachments' rows; with its event.
      * Conditional: `erased` only for the call that erased it (two instances running the job erase,
      * and record, once); `files`: the stored attachments for the caller to delete.
      */
@@ -288,9 +290,21 @@ export function createQuestionRepository(strapi: Core.Strapi) {
         const { name } = z.object({ name: z.string() }).parse(contact);
         const erased = await trx(table(QUESTION_CONTACT_TABLE)).where({ question_id: questionId }).whereNull('erased_at').update({ name: '', email: null, phone: null, erased_at: event.at });
         if (erased !== 1) return { erased: false, files: [] };
-        const row = await trx(table(QUESTION_TABLE)).where({ id: questionId }).first('title', 'body', 'state');
-        const { title, body, state } = z.object({ title: z.string(), body: z.string(), state: z.enum(QUESTION_STATES) }).parse(row);
-        await trx(table(QUESTION_TABLE)).where({ id: questionId }).update({ title: mask(title, name), body: mask(body, name) });
+        const row = await trx(table(QUESTION_TABLE)).where({ id: questionId }).first('title', 'body', 'public_title', 'public_body', 'answer', 'state');
+        const stored = z
+          .object({ title: z.string(), body: z.string(), public_title: z.string().nullable(), public_body: z.string().nullable(), answer: z.string().nullable(), state: z.enum(QUESTION_STATES) })
+          .parse(row);
+        const masked = (text: string | null) => (text === null ? null : mask(text, name));
+        // Every text that may carry them: the original, the public text, the answer ("Kính gửi bà …"), and staff's notes.
+        await trx(table(QUESTION_TABLE))
+          .where({ id: questionId })
+          .update({ title: mask(stored.title, name), body: mask(stored.body, name), public_title: masked(stored.public_title), public_body: masked(stored.public_body), answer: masked(stored.answer) });
+        const notes = z.array(z.object({ id: DbInt, note: z.string() })).parse(await trx(table(QUESTION_EVENT_TABLE)).where({ question_id: questionId }).whereNot({ note: '' }).select('id', 'note'));
+        for (const n of notes) {
+          const note = mask(n.note, name);
+          if (note !== n.note) await trx(table(QUESTION_EVENT_TABLE)).where({ id: n.id }).update({ note });
+        }
+        const state = stored.state;
         await trx(table(QUESTION_EVENT_TABLE)).insert(eventRow(questionId, state, state, event));
         // Attachments (photos of papers, often) go with the rest: their rows now, their files once this commits.
         const files = z.array(z.object({ stored: z.string() })).parse(await trx(table(QUESTION_FILE_TABLE)).where({ question_id: questionId }).select('stored'));
@@ -343,11 +357,12 @@ export function createQuestionRepository(strapi: Core.Strapi) {
         const query = k()(table(QUESTION_TABLE)).where({ state: 'published', flagged: false });
         if (filter.subject) query.where({ subject: filter.subject });
         if (filter.agencyId !== undefined) query.where({ assigned_agency_id: filter.agencyId });
-        for (const word of filter.words) query.whereRaw(`search_text like ? escape '\\'`, [`% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+        // '!' escapes LIKE's wildcards: a backslash would depend on PostgreSQL's standard_conforming_strings.
+        for (const word of filter.words) query.whereRaw(`search_text like ? escape '!'`, [`% ${word.replace(/[!%_]/g, (c) => `!${c}`)}%`]);
         return query;
       };
       const [counted] = (await base().count({ n: '*' })) as Array<{ n: unknown }>;
-      const rows = await base().orderBy('published_at', 'desc').orderBy('id', 'desc').offset(filter.offset).limit(filter.limit).select(DESK_COLUMNS);
+      const rows = await base().orderBy('published_at', 'desc').orderBy('id', 'desc').offset(filter.offset).limit(filter.limit).select(QUESTION_COLUMNS);
       return { rows: z.array(QuestionRow).parse(rows), total: DbInt.parse(counted?.n ?? 0) };
     },
   };
@@ -356,12 +371,14 @@ export function createQuestionRepository(strapi: Core.Strapi) {
 export type QuestionRepository = ReturnType<typeof createQuestionRepository>;
 
 /** Columns a question is read with (not the search column). */
-const DESK_COLUMNS = ['id', 'code', 'state', 'subject', 'agency_id', 'assigned_agency_id', 'title', 'body', 'public_title', 'public_body', 'answer', 'answered_at', 'published_at', 'closed_reason', 'flagged', 'received_at', 'state_since', 'ended_at'];
+const QUESTION_COLUMNS = ['id', 'code', 'state', 'subject', 'agency_id', 'assigned_agency_id', 'title', 'body', 'public_title', 'public_body', 'answer', 'answered_at', 'published_at', 'closed_reason', 'flagged', 'received_at', 'state_since', 'ended_at'];
 
 /** What a step may change on a question. */
 export interface QuestionChanges {
   subject?: string;
-  assigned_agency_id?: number;
+  assigned_agency_id?: number | null;
+  /** When the current state's clock starts (a step to another state starts it by itself). */
+  state_since?: number;
   public_title?: string;
   public_body?: string;
   answer?: string;

@@ -14,9 +14,8 @@ import { createQuestionService } from './questions.js';
 import { createQuestionRepository } from '../repositories/questions.js';
 import { createReceiptSender } from './question-mail.js';
 import { createQuestionDesk } from './question-desk.js';
-import { questionDeskDeps } from './question-desk-deps.js';
+import { questionDeskDeps, questionFilesOf } from './question-desk-deps.js';
 import { holidaysOf } from '../repositories/holidays.js';
-import { questionFilesOf } from './question-desk-deps.js';
 import { createSpentChallenges } from '../repositories/contest-challenges.js';
 import { createContestLog } from '../repositories/contest-log.js';
 import { createContestEntries } from '../repositories/contest-entries.js';
@@ -79,6 +78,7 @@ const services = {
       receipts: { enabled: config(strapi).notify, send: createReceiptSender(strapi, (address) => limits().receiptAllowed(address)) },
       keepContactMonths: config(strapi).questions.keepContactMonths,
       attachments: questionFilesOf(strapi),
+      warn: (m) => strapi.log.warn(m),
     });
   },
   /** Citizens' questions for staff: classify, assign, redact, answer, publish, close. */

@@ -46,8 +46,8 @@ export const DESK_MESSAGES = {
   unknownSubject: 'Lĩnh vực đã chọn không có trong danh sách.',
   unknownAgency: 'Cơ quan đã chọn không có trong danh sách (hoặc đã ngừng hoạt động).',
   publishedText: 'Câu hỏi đã công bố: nội dung công khai không sửa được nữa.',
-  contactInText: 'Nội dung công khai còn số điện thoại, thư điện tử hoặc số giấy tờ: hãy biên tập (ẩn) trước khi công bố.',
-  nameInText: 'Nội dung công khai còn họ tên người gửi: hãy biên tập (ẩn) trước khi công bố.',
+  contactInText: 'Câu hỏi hoặc trả lời công khai còn số điện thoại, thư điện tử hoặc số giấy tờ (của người gửi): hãy biên tập (ẩn) trước khi công bố.',
+  nameInText: 'Câu hỏi hoặc trả lời công khai còn họ tên người gửi: hãy biên tập (ẩn) trước khi công bố; trả lời chỉ cần "Kính gửi ông/bà".',
   noAnswer: 'Câu hỏi chưa có nội dung trả lời.',
   noFile: 'Không tìm thấy tệp đính kèm (có thể đã bị xoá theo thời hạn lưu trữ).',
   textOnlyModerators: 'Chỉ biên tập viên hoặc quản trị Ban chỉ đạo được sửa nội dung công khai.',
@@ -69,8 +69,10 @@ const VIEW_STATES: Record<Exclude<DeskView, 'flagged' | 'all' | 'overdue'>, read
   published: ['published'],
   closed: ['closed'],
 };
-/** The most items a list shows (the oldest due first among them). */
+/** The most items a list shows (open work: the longest in its state; the rest: the newest). */
 const LIST_LIMIT = 500;
+/** The most open items the overdue count reads. */
+const OPEN_COUNT_LIMIT = 5000;
 
 /** Collaborators of the desk. */
 export interface QuestionDeskDeps {
@@ -169,7 +171,6 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
       closedReason: row.state === 'closed' && reason ? { code: reason.code, label: reason.label } : null,
       actions: row.flagged && !isModerator(actor) ? [] : actionsFrom(row.state, actorKind(actor)),
       canEditText: isModerator(actor) && row.state !== 'published',
-      canSeeContact: true,
       attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })),
       history,
     };
@@ -181,11 +182,14 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
   const startingText = (row: QuestionRecord): QuestionChanges =>
     row.public_title === null || row.public_body === null ? { public_title: maskContacts(row.title), public_body: maskContacts(row.body) } : {};
 
-  /** Refuses to publish a text that still names or reaches the citizen. */
-  function checkPublicText(title: string, body: string, contact: QuestionContact | null): void {
-    const text = `${title}\n${body}`;
-    if (hasContacts(text)) throw new InvalidInputError(DESK_MESSAGES.contactInText);
-    const folded = foldForSearch(text);
+  /**
+   * Refuses to publish a text that still names or reaches the citizen: in the question, any phone,
+   * e-mail or ID number and the sender's own; in the answer (which may give an office's hotline),
+   * the sender's own details and name.
+   */
+  function checkPublicText(title: string, body: string, answer: string, contact: QuestionContact | null): void {
+    if (hasContacts(`${title}\n${body}`)) throw new InvalidInputError(DESK_MESSAGES.contactInText);
+    const folded = foldForSearch(`${title}\n${body}\n${answer}`);
     for (const detail of [contact?.email, contact?.phone]) {
       if (detail && folded.includes(foldForSearch(detail))) throw new InvalidInputError(DESK_MESSAGES.contactInText);
     }
@@ -200,18 +204,19 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
       const scope = await scopeOf(actor);
       const moderator = scope === undefined;
       const filter = { ...(scope === undefined ? {} : { assignedAgencyId: scope }), limit: LIST_LIMIT };
+      const openWork = view === 'open' || view === 'overdue';
       const rows =
         view === 'flagged'
           ? moderator ? await questions.forDesk({ ...filter, flagged: true }) : []
-          : await questions.forDesk({ ...filter, ...(view === 'all' ? {} : { states: VIEW_STATES[view === 'overdue' ? 'open' : view] }) });
-      const [items, openItems, counted, subjects, units] = await Promise.all([
+          : await questions.forDesk({ ...filter, oldestFirst: openWork, ...(view === 'all' ? {} : { states: VIEW_STATES[openWork ? 'open' : view] }) });
+      const [items, open, counted, subjects, units] = await Promise.all([
         present(rows),
-        view === 'open' ? null : questions.forDesk({ ...filter, states: VIEW_STATES.open }).then(present),
+        // The overdue count over all open work (up to OPEN_COUNT_LIMIT items), not only the page shown.
+        questions.forDesk({ ...filter, states: VIEW_STATES.open, oldestFirst: true, limit: OPEN_COUNT_LIMIT }).then(present),
         questions.countByState(scope),
         areas(),
         agencies(),
       ]);
-      const open = view === 'open' ? items : openItems!;
       const sum = (states: readonly QuestionState[]) => states.reduce((n, s) => n + (counted.states[s] ?? 0), 0);
       const shown = view === 'overdue' ? items.filter((i) => i.overdue) : items;
       // Oldest due first; items without a deadline after, newest received first.
@@ -258,7 +263,8 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
         case 'assign': {
           const agency = (await agencies()).find((a) => a.slug === body.agency);
           if (!agency) throw new InvalidInputError(DESK_MESSAGES.unknownAgency);
-          changes = { ...startingText(row), assigned_agency_id: agency.id };
+          // A new agency gets its own full time to answer (a reassignment restarts the clock).
+          changes = { ...startingText(row), assigned_agency_id: agency.id, state_since: at.getTime() };
           assignedTo = agency;
           break;
         }
@@ -269,7 +275,7 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
           if (!row.answer) throw new InvalidInputError(DESK_MESSAGES.noAnswer);
           const text = { public_title: row.public_title ?? maskContacts(row.title), public_body: row.public_body ?? maskContacts(row.body) };
           contact = await questions.contactOf(row.id);
-          checkPublicText(text.public_title, text.public_body, contact);
+          checkPublicText(text.public_title, text.public_body, row.answer, contact);
           changes = { ...text, published_at: at.getTime(), ended_at: at.getTime(), search_text: searchTextOf(text.public_title, text.public_body, row.answer) };
           break;
         }
@@ -277,7 +283,8 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
           changes = { closed_reason: body.reason, ended_at: at.getTime() };
           break;
         case 'reopen':
-          changes = { closed_reason: null, ended_at: null };
+          // Starts over: no agency keeps it (nor its contact) until it is assigned again.
+          changes = { closed_reason: null, ended_at: null, assigned_agency_id: null };
           break;
       }
       const note = body.action === 'close' ? [CLOSE_REASONS.find((r) => r.code === body.reason)?.label, body.note].filter(Boolean).join(' — ') : body.note;
@@ -311,7 +318,10 @@ export function createQuestionDesk({ questions, areas, agencies, agencyOf, holid
       const row = await visible(code, actor);
       const file = (await questions.filesOf(row.id)).find((f) => f.id === fileId);
       if (!file) throw new NotFoundError(DESK_MESSAGES.noFile);
-      const body = await attachments.read(file.stored);
+      const body = await attachments.read(file.stored).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw new NotFoundError(DESK_MESSAGES.noFile);
+        throw error;
+      });
       await questions.note(row.id, row.state, eventOf(actor, 'view-attachment', file.name, now()));
       return { body, mime: file.mime, name: file.name };
     },

@@ -17,6 +17,7 @@ import {
   normalizeEmail,
   normalizeLookupCode,
   eraseDetails,
+  monthsBefore,
   searchTokens,
   type ListPublishedQuestions,
   type QuestionExport,
@@ -57,11 +58,12 @@ export interface QuestionServiceDeps {
   keepContactMonths: number;
   /** The private store of attachments (media/question-files.ts). */
   attachments: Pick<QuestionFiles, 'check' | 'keep' | 'remove'>;
+  warn?: (message: string) => void;
   now?: () => Date;
 }
 
 /** Creates the citizen-facing question service. */
-export function createQuestionService({ questions, areas, agencies, limits, receipts, keepContactMonths, attachments, now = () => new Date() }: QuestionServiceDeps) {
+export function createQuestionService({ questions, areas, agencies, limits, receipts, keepContactMonths, attachments, warn = () => {}, now = () => new Date() }: QuestionServiceDeps) {
   /** The submission behind a code, when the contact typed is the one given with it; the same 404 otherwise, counted against the client. */
   async function verified(typedCode: string, contact: string, client: string) {
     await limits.lookupAllowed(client);
@@ -73,6 +75,9 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
     }
     return row;
   }
+
+  /** Deletes erased attachments' files; the erasure is committed already, so a failure is logged, never answered. */
+  const removeFiles = (stored: readonly string[]) => attachments.remove(stored).catch((error: Error) => warn(`[cchc] erased attachments could not be deleted (${error.name}): ${stored.join(', ')}`));
 
   const eraser = (actorName: string, note: string, at: Date) => ({ at: at.getTime(), action: 'erase-contact', actorId: null, actorName, note });
 
@@ -99,8 +104,8 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
       await limits.submission(client);
       const at = now();
       const flagged = body.website.trim() !== '';
-      // Kept before the record that names them; removed again if the record is not written.
-      const kept = await attachments.keep(checked);
+      // Kept before the record that names them; removed again if the record is not written. A robot's are not kept.
+      const kept = flagged ? [] : await attachments.keep(checked);
       let code: string;
       try {
         ({ code } = await questions.receive(
@@ -143,10 +148,12 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
     /** Everything stored about a submission, for its sender. */
     async exportData(typedCode: string, contact: string, client = ''): Promise<QuestionExport> {
       const { question, contact: given } = await verified(typedCode, contact, client);
-      const [events, subjects] = await Promise.all([questions.eventsOf(question.id), areas()]);
+      const [events, subjects, units, files] = await Promise.all([questions.eventsOf(question.id), areas(), agencies(), questions.filesOf(question.id)]);
       return {
         code: question.code,
         exportedAt: now().toISOString(),
+        namedAgency: units.find((u) => u.id === question.agency_id)?.name ?? null,
+        attachments: files.map((f) => ({ name: f.name, type: f.mime, size: f.size })),
         contact: { name: given.name, email: given.email, phone: given.phone, consentAt: new Date(given.consent_at ?? question.received_at).toISOString() },
         question: {
           subject: subjects.find((a) => a.code === question.subject)?.name ?? OTHER_SUBJECT_LABEL,
@@ -167,21 +174,20 @@ export function createQuestionService({ questions, areas, agencies, limits, rece
       const { question } = await verified(typedCode, contact, client);
       const at = now();
       const { files } = await questions.eraseContact(question.id, eraser('Người gửi', 'Theo yêu cầu của người gửi', at), eraseDetails);
-      await attachments.remove(files);
+      await removeFiles(files);
       return { code: question.code, erasedAt: at.toISOString() };
     },
 
     /** The erasure job: personal data of questions ended more than the retention period ago; answers how many were erased. */
     async eraseDue(batch = 200): Promise<number> {
       const at = now();
-      const cutoff = new Date(at);
-      cutoff.setMonth(cutoff.getMonth() - keepContactMonths);
+      const cutoff = monthsBefore(at, keepContactMonths);
       let erased = 0;
       for (;;) {
         const due = await questions.contactsDue(cutoff.getTime(), batch);
         for (const id of due) {
           const done = await questions.eraseContact(id, eraser('Hệ thống (hết thời hạn lưu trữ)', QUESTION_MESSAGES.retention(keepContactMonths), at), eraseDetails);
-          await attachments.remove(done.files);
+          await removeFiles(done.files);
           if (done.erased) erased++;
         }
         if (due.length < batch) return erased;
