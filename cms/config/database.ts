@@ -25,6 +25,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       client: 'sqlite',
       connection: { filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', 'data/cchc.db')) },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead log: readers never wait for a writer, and a commit appends to one file (one
+        // sync) instead of rewriting the database and its journal; better-sqlite3 holds the CMS's one
+        // event loop while SQLite syncs. Back up the -wal file with the database (or checkpoint first).
+        afterCreate: (connection: { pragma: (statement: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
+          connection.pragma('journal_mode = WAL');
+          done(null, connection);
+        },
+      },
     },
   };
 };

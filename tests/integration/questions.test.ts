@@ -91,7 +91,7 @@ describe('a citizen sends a question', () => {
     expect(res.body.error.message).toContain(message);
   });
 
-  test('malformed bodies (bytes that are not UTF-8, broken JSON, a form of another type) get a 4xx, never a 500, and store nothing', async () => {
+  test('malformed bodies (bytes that are not UTF-8, broken JSON, a form of another type) get a 4xx, never a 500', async () => {
     const json = Buffer.concat([Buffer.from('{"subject":"thu-tuc-hanh-chinh","title":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('","question":"x","name":"A","email":"a@b.vn","consent":true}')]);
     for (const [body, type] of [
       [json, 'application/json'],

@@ -95,8 +95,11 @@ export const SITE_KEY_HEADER = 'x-cchc-site-key';
  */
 export const VISITOR_HEADER = 'x-cchc-visitor';
 
-/** Control characters a person never types (tab and line breaks excepted): a NUL would be refused by PostgreSQL. */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Characters a person never types: controls (tab and line breaks excepted; a NUL would be refused
+ * by PostgreSQL), and U+FFFD, which stands where bytes that were not UTF-8 could not be read.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /**
  * A text as a person typed it: NFC, line breaks as one character (a browser sends `\r\n`

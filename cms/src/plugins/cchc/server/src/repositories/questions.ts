@@ -313,7 +313,7 @@ export function createQuestionRepository(strapi: Core.Strapi) {
       });
     },
 
-    /** A question's attachments, in the order sent. */
+    /** A question's attachments, in the order they were kept. */
     async filesOf(questionId: number): Promise<QuestionFileRecord[]> {
       return z.array(FileRow).parse(await k()(table(QUESTION_FILE_TABLE)).where({ question_id: questionId }).orderBy('id').select('id', 'stored', 'name', 'mime', 'size'));
     },
