@@ -155,6 +155,34 @@ export function createQuestionRepository(strapi: Core.Strapi) {
   const k = (): Knex => strapi.db.connection;
   const table = (name: string) => qualified(strapi, name);
 
+  const postgres = () => strapi.db.getInfo().client === 'postgres';
+  /** The days whose sequence this process knows to exist (PostgreSQL). */
+  const madeSequences = new Set<string>();
+
+  /**
+   * PostgreSQL: the next number of a day from the day's sequence, made when first needed (starting
+   * after any number the counter table gave that day). `nextval` holds no lock until the commit,
+   * so concurrent submissions commit together instead of one after another behind a counter row;
+   * a number is never given twice, and is skipped only when a submission's insert fails after it.
+   */
+  async function nextOnPostgres(day: string): Promise<number> {
+    if (!/^\d{8}$/.test(day)) throw new RangeError(`not a day: ${day}`);
+    const name = qualified(strapi, `cchc_question_seq_${day}`);
+    if (!madeSequences.has(name)) {
+      const counted = (await k()(table(QUESTION_DAY_TABLE)).where({ day }).first('last')) as { last: unknown } | undefined;
+      const start = counted ? DbInt.parse(counted.last) + 1 : 1;
+      try {
+        await k().raw(`create sequence if not exists ?? start with ${start}`, [name]);
+      } catch (error) {
+        // Another instance made it at the same moment: theirs serves.
+        if (!['23505', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+      }
+      madeSequences.add(name);
+    }
+    const result = (await k().raw('select nextval(?::regclass) as n', [name])) as { rows: Array<{ n: unknown }> };
+    return DbInt.parse(result.rows[0]?.n);
+  }
+
   /**
    * Moves a question from the state it was read in, with the changes of the step and its event,
    * in one transaction; false (nothing written) when someone moved it meanwhile.
@@ -178,18 +206,24 @@ export function createQuestionRepository(strapi: Core.Strapi) {
 
     /**
      * Records a submission with the next number of its day, its contact and its first event,
-     * in one transaction; answers the number (the code is built from it).
+     * in one transaction; answers the number (the code is built from it). The number comes from
+     * the day's sequence on PostgreSQL, from the day's counter row in the transaction on SQLite
+     * (whose writes are one at a time anyway).
      */
     async receive(question: NewQuestion, codeOf: (sequence: number) => string): Promise<{ id: number; code: string }> {
+      const taken = postgres() ? await nextOnPostgres(question.day) : null;
       return k().transaction(async (trx) => {
-        // One statement takes the next number: the row is created at 1, or incremented, under the row's lock.
-        const [counter] = (await trx(table(QUESTION_DAY_TABLE))
-          .insert({ day: question.day, last: 1 })
-          .onConflict('day')
-          // The table's bare name: in ON CONFLICT's update it names the row already there.
-          .merge({ last: trx.raw('??.?? + 1', [QUESTION_DAY_TABLE, 'last']) })
-          .returning('last')) as Array<{ last: unknown } | number>;
-        const sequence = DbInt.parse(typeof counter === 'object' && counter !== null ? counter.last : counter);
+        let sequence = taken;
+        if (sequence === null) {
+          // One statement takes the next number: the row is created at 1, or incremented, under the row's lock.
+          const [counter] = (await trx(table(QUESTION_DAY_TABLE))
+            .insert({ day: question.day, last: 1 })
+            .onConflict('day')
+            // The table's bare name: in ON CONFLICT's update it names the row already there.
+            .merge({ last: trx.raw('??.?? + 1', [QUESTION_DAY_TABLE, 'last']) })
+            .returning('last')) as Array<{ last: unknown } | number>;
+          sequence = DbInt.parse(typeof counter === 'object' && counter !== null ? counter.last : counter);
+        }
         const code = codeOf(sequence);
         const [inserted] = (await trx(table(QUESTION_TABLE))
           .insert({
