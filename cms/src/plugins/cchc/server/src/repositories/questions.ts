@@ -2,8 +2,9 @@
  * Citizens' questions and feedback, in tables of the plugin's own (never exposed through
  * the Content Manager or Strapi's REST API): the question as sent and as it will be
  * published, its history, and, in a table apart, the citizen's name and contact, which no
- * public answer ever reads. Codes come from a counter per day, taken in the insert's
- * transaction, so concurrent submissions never share or skip a number.
+ * public answer ever reads. Codes come from a sequence per day on PostgreSQL, from a counter
+ * row per day taken in the insert's transaction on SQLite: concurrent submissions never share a
+ * number, nor skip one unless an insert fails after taking it.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
