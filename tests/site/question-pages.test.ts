@@ -107,7 +107,7 @@ describe('questions on the site', () => {
     const item = await page(first!);
     expect(item.status).toBe(200);
     expect(item.headers.get('cache-tag') ?? '').toContain('questions');
-    const ld = [...item.html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@type': string; mainEntity?: any });
+    const ld = [...item.html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@type': string; mainEntity?: Record<string, unknown> });
     const qa = ld.find((d) => d['@type'] === 'QAPage');
     expect(qa?.mainEntity).toMatchObject({ '@type': 'Question', answerCount: 1, acceptedAnswer: { '@type': 'Answer', author: { name: expect.any(String) } } });
     // Without diacritics, and with a filter that excludes it.
