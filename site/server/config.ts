@@ -23,6 +23,8 @@ export interface FrontConfig {
   mediaOrigins: string[];
   /** Hosts whose embedded players articles may show (IFRAME_HOSTS), for the CSP. */
   frameHosts: string[];
+  /** Origins of the admin panel, which may frame drafts' previews (ADMIN_ORIGINS, else the CMS's public address). */
+  adminOrigins: string[];
 }
 
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
@@ -41,12 +43,16 @@ export function readConfig(env: Record<string, string | undefined>): FrontConfig
     rendersPerMinute: int(env['SITE_RENDERS_PER_MINUTE'], 120),
     trustProxy: env['TRUST_PROXY'] === 'true',
     frameHosts: list(env['IFRAME_HOSTS']).map((h) => h.toLowerCase()),
-    mediaOrigins: [env['CMS_PUBLIC_URL'], env['MEDIA_PUBLIC_URL']].flatMap((u) => {
-      try {
-        return u ? [new URL(u).origin] : [];
-      } catch {
-        return [];
-      }
-    }),
+    mediaOrigins: [env['CMS_PUBLIC_URL'], env['MEDIA_PUBLIC_URL']].flatMap(originOf),
+    adminOrigins: (env['ADMIN_ORIGINS'] ? list(env['ADMIN_ORIGINS']) : [env['CMS_PUBLIC_URL']]).flatMap(originOf),
   };
+}
+
+/** The origin of a URL, or nothing when it is not one. */
+function originOf(url: string | undefined): string[] {
+  try {
+    return url ? [new URL(url).origin] : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@
  * CMS, and takes signed purge calls from the CMS.
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, isPrivateRequest, questionPaths } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, isPreviewPath, isPrivateRequest, questionPaths } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
@@ -150,6 +150,11 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     http: securityHeaders(config.mediaOrigins, false, config.frameHosts),
     https: securityHeaders(config.mediaOrigins, true, config.frameHosts),
   };
+  // Drafts' previews: shown in the admin panel's frame, no referrer (their URL carries a token).
+  const previewHeadersOver: Record<'http' | 'https', Headers> = {
+    http: securityHeaders(config.mediaOrigins, false, config.frameHosts, config.adminOrigins),
+    https: securityHeaders(config.mediaOrigins, true, config.frameHosts, config.adminOrigins),
+  };
   const inflight = new Map<string, Promise<Refreshed>>();
 
   /** Renders a path once however many requests wait for it, and stores it when it may be. */
@@ -293,7 +298,11 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
         res.end('Trang này không phục vụ tên miền đã yêu cầu.');
         return;
       }
-      if (passThrough && isPrivateRequest(req.method ?? 'GET', raw.split('?', 1)[0]!)) return await handlePrivate(req, res, secure, passThrough);
+      const pathname = raw.split('?', 1)[0]!;
+      if (passThrough && isPrivateRequest(req.method ?? 'GET', pathname)) {
+        const headers = isPreviewPath(pathname) ? previewHeadersOver[cameOverHttps(req) ? 'https' : 'http'] : secure;
+        return await handlePrivate(req, res, headers, passThrough);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
         res.end('Phương thức không được hỗ trợ.');

@@ -7,9 +7,11 @@ import type http from 'node:http';
 
 /**
  * The headers, for media served from `mediaOrigins` (the CMS's public address) and frames from `frameHosts`.
+ * `framedBy` (drafts' previews only): the admin panel's origins, which may show the page in a frame;
+ * such a page sends no referrer, since its URL carries a preview token.
  * @example securityHeaders(['https://cms.example.vn'], false)['X-Content-Type-Options'] // 'nosniff'
  */
-export function securityHeaders(mediaOrigins: readonly string[], https: boolean, frameHosts: readonly string[] = []): Record<string, string> {
+export function securityHeaders(mediaOrigins: readonly string[], https: boolean, frameHosts: readonly string[] = [], framedBy?: readonly string[]): Record<string, string> {
   const media = ["'self'", 'data:', ...mediaOrigins].join(' ');
   return {
     'Content-Security-Policy': [
@@ -24,11 +26,12 @@ export function securityHeaders(mediaOrigins: readonly string[], https: boolean,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
-      "frame-ancestors 'none'",
+      framedBy ? `frame-ancestors ${framedBy.length > 0 ? framedBy.join(' ') : "'none'"}` : "frame-ancestors 'none'",
     ].join('; '),
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': framedBy ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    // Superseded by frame-ancestors where browsers read CSP; kept for those that do not.
+    ...(framedBy ? {} : { 'X-Frame-Options': 'DENY' }),
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }

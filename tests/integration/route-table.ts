@@ -179,6 +179,7 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'GET /cchc/contest-actions': COMMITTEE,
   'GET /cchc/compliance/counts-audit': COMMITTEE,
   'GET /cchc/review-queue': EDITORS,
+  'GET /cchc/calendar': EDITORS,
   // Citizens' questions: contributors reach their agency's assigned items only (tried in question-desk.test.ts); only moderators edit the public text.
   'GET /cchc/questions': ALL,
   'GET /cchc/questions/:code': ALL,
@@ -188,6 +189,12 @@ export const ROUTE_TABLE: Record<string, Rule> = {
   'GET /cchc/questions/:code/attachments/:file': ALL,
   'POST /cchc/articles/:documentId/transition': ALL,
   'GET /cchc/articles/:documentId/history': ALL,
+  // The editors' desk: what changed, who handles a piece, share links (contributors: their agency's pieces only).
+  'GET /cchc/articles/:documentId/changes': ALL,
+  'POST /cchc/articles/:documentId/take': EDITORS,
+  'POST /cchc/articles/:documentId/share-links': ALL,
+  'GET /cchc/articles/:documentId/share-links': ALL,
+  'POST /cchc/articles/:documentId/share-links/:linkId/revoke': ALL,
 };
 
 /** Routes matched by a prefix instead of one row each: /_health answers every method, the public API is read-only. */

@@ -39,6 +39,10 @@ declare module 'vitest' {
     tamperedGrant: { action: string; subject: string };
     /** Folder where the SMTP sink keeps the CMS's e-mails (see support/smtp-sink.ts). */
     mailDir: string;
+    /** The secret preview tokens are signed with (a test signs an expired one). */
+    previewSecret: string;
+    /** The CMS's database, for the few checks that must move time on a stored row: a SQLite file or a PostgreSQL URL. */
+    databaseConnection: { client: 'better-sqlite3'; filename: string } | { client: 'pg'; url: string };
   }
 }
 
@@ -98,6 +102,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   const sitePort = await freePort();
   const purgeSecret = crypto.randomBytes(24).toString('base64url');
   env['PURGE_SECRET'] = purgeSecret;
+  env['PREVIEW_SECRET'] = crypto.randomBytes(24).toString('base64url');
   env['SITE_PURGE_URLS'] = `http://127.0.0.1:${sitePort}`;
   const started: Child[] = [];
   const boot = async () => {
@@ -127,6 +132,8 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   project.provide('demoPassword', DEMO_PASSWORD);
   project.provide('purgeSecret', purgeSecret);
   project.provide('mailDir', mailDir);
+  project.provide('previewSecret', env['PREVIEW_SECRET']);
+  project.provide('databaseConnection', pgDb ? { client: 'pg', url: pgDb.url } : { client: 'better-sqlite3', filename: env['DATABASE_FILENAME']! });
   project.provide('routeTable', env.CCHC_ROUTE_TABLE!);
   project.provide('siteApiKey', env.SITE_API_KEY!);
   project.provide('tamperedGrant', TAMPERED_GRANT);

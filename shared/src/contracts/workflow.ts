@@ -1,6 +1,8 @@
 /** Contracts of the plugin's workflow routes (admin panel API, under /cchc). */
 import { z } from 'zod';
+import { SnapshotDiffSchema } from '../workflow/changes.js';
 import { WORKFLOW_ACTION_NAMES, WORKFLOW_STATES } from '../workflow/workflow.js';
+import { intParam } from './common.js';
 import { ANY_WORKFLOW_ROLE, declareEndpoint } from './endpoint.js';
 
 /** The Strapi document id of a piece in a workflow path. */
@@ -8,14 +10,22 @@ export const DocumentParamsSchema = z.object({ documentId: z.string().regex(/^[a
 
 /** One recorded transition. */
 export const WorkflowEventSchema = z.object({
+  /** The row's id: a snapshot is asked for by it. */
+  id: z.number().int(),
   action: z.string(),
   fromState: z.enum(WORKFLOW_STATES),
   toState: z.enum(WORKFLOW_STATES),
   note: z.string(),
   actorName: z.string(),
   occurredAt: z.string(),
+  /** Whether the move stored the piece's text and media as they were (transitions do; takes and share links do not). */
+  hasSnapshot: z.boolean(),
 });
 export type WorkflowEvent = z.infer<typeof WorkflowEventSchema>;
+
+/** The editor handling a piece ("Tôi xử lý"), since when. */
+export const HandlerSchema = z.object({ id: z.number().int(), name: z.string(), since: z.string(), isMe: z.boolean() });
+export type Handler = z.infer<typeof HandlerSchema>;
 
 /** POST /cchc/articles/:documentId/transition */
 export namespace TransitionArticle {
@@ -46,7 +56,7 @@ export namespace TransitionArticle {
 /** GET /cchc/articles/:documentId/history */
 export namespace GetArticleHistory {
   export const ResponseSchema = z.object({
-    data: z.object({ state: z.enum(WORKFLOW_STATES), actions: z.array(z.string()), events: z.array(WorkflowEventSchema) }),
+    data: z.object({ state: z.enum(WORKFLOW_STATES), actions: z.array(z.string()), events: z.array(WorkflowEventSchema), handler: HandlerSchema.nullable() }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({
@@ -71,9 +81,15 @@ export namespace GetReviewQueue {
     format: z.string(),
     submittedAt: z.string().nullable(),
     ageHours: z.number(),
+    /** Working days since submission (weekends and holidays not counted), against the target. */
+    ageWorkingDays: z.number().int(),
+    overdue: z.boolean(),
+    /** Sent back before and submitted again: the workflow panel shows what changed. */
+    resubmitted: z.boolean(),
+    handler: HandlerSchema.nullable(),
     actions: z.array(z.string()),
   });
-  export const ResponseSchema = z.object({ data: z.array(ItemSchema) });
+  export const ResponseSchema = z.object({ data: z.array(ItemSchema), meta: z.object({ targetDays: z.number().int() }) });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({
     name: 'getReviewQueue',
@@ -81,6 +97,56 @@ export namespace GetReviewQueue {
     method: 'GET',
     path: '/review-queue',
     summary: 'Submitted pieces waiting for an editor, oldest first.',
+    response: ResponseSchema,
+    access: ['editor', 'committee-admin'],
+  });
+}
+
+/** GET /cchc/articles/:documentId/changes */
+export namespace GetArticleChanges {
+  export const QuerySchema = z.object({
+    /** Compare with the snapshot of this history row; without it, with the baseline the piece's state calls for. */
+    since: intParam('since', 1, 999_999).optional(),
+  });
+  export const ResponseSchema = z.object({
+    data: z.object({
+      /** The recorded move compared with, or null when there is none (a first submission). */
+      baseline: WorkflowEventSchema.nullable(),
+      diff: SnapshotDiffSchema.nullable(),
+    }),
+  });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'getArticleChanges',
+    api: 'admin',
+    method: 'GET',
+    path: '/articles/:documentId/changes',
+    summary: 'What changed in the draft since a recorded move: by default since it was sent back (submitted pieces) or last put online (published ones).',
+    params: DocumentParamsSchema,
+    query: QuerySchema,
+    response: ResponseSchema,
+    access: ANY_WORKFLOW_ROLE,
+  });
+}
+
+/** POST /cchc/articles/:documentId/take */
+export namespace TakeArticle {
+  export const BodySchema = z.object({
+    /** Let go of the piece instead of taking it. */
+    release: z.boolean({ error: 'release chỉ nhận true hoặc false.' }).default(false),
+    /** Take a piece another editor handles (they see the change). */
+    takeOver: z.boolean({ error: 'takeOver chỉ nhận true hoặc false.' }).default(false),
+  });
+  export const ResponseSchema = z.object({ data: z.object({ handler: HandlerSchema.nullable() }) });
+  export type Response = z.infer<typeof ResponseSchema>;
+  export const Endpoint = declareEndpoint({
+    name: 'takeArticle',
+    api: 'admin',
+    method: 'POST',
+    path: '/articles/:documentId/take',
+    summary: 'Marks the caller as the editor handling a submitted piece ("Tôi xử lý"), or lets go of it.',
+    params: DocumentParamsSchema,
+    body: BodySchema,
     response: ResponseSchema,
     access: ['editor', 'committee-admin'],
   });

@@ -144,6 +144,26 @@ export const questionPaths = {
   feed: `${QUESTIONS_ROOT}/rss.xml`,
 } as const;
 
+/** Root of drafts' previews (the edit view's panel and share links): private, never cached or indexed. */
+export const PREVIEW_ROOT = '/xem-truoc';
+
+/** Paths of previews. */
+export const previewPaths = {
+  /**
+   * The preview a token opens.
+   * @example previewPaths.page('s1.abc') === '/xem-truoc/s1.abc'
+   */
+  page: (token: string) => `${PREVIEW_ROOT}/${encodeURIComponent(token)}`,
+} as const;
+
+/**
+ * True for a preview's path (framed by the admin panel, never cached).
+ * @example isPreviewPath('/xem-truoc/s1.abc') === true
+ */
+export function isPreviewPath(pathname: string): boolean {
+  return pathname.startsWith(`${PREVIEW_ROOT}/`);
+}
+
 /** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */
 export const PRIVATE_REQUEST_HEADER = 'x-cchc-private';
 /** Set with it: `https` when the visitor's connection was (directly or through the trusted proxy), else `http`. */
@@ -151,14 +171,14 @@ export const VISITOR_SCHEME_HEADER = 'x-cchc-scheme';
 
 /**
  * True for requests the site answers per visitor and never from its page cache: an
- * entrant's attempt pages, a question's lookup, and every form sent to the contest or
+ * entrant's attempt pages, a question's lookup, a draft's preview, and every form sent to the contest or
  * the questions. Everything else is a public page, the same for everyone.
  * @example isPrivateRequest('POST', '/cuoc-thi/tim-hieu-cchc') === true
  */
 export function isPrivateRequest(method: string, raw: string): boolean {
   // Astro ignores a trailing slash: so does this.
   const pathname = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
-  if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`) || pathname === questionPaths.lookup()) return true;
+  if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`) || pathname === questionPaths.lookup() || isPreviewPath(pathname)) return true;
   const under = (root: string) => pathname === root || pathname.startsWith(`${root}/`);
   return method !== 'GET' && method !== 'HEAD' && (under(CONTEST_ROOT) || under(QUESTIONS_ROOT));
 }

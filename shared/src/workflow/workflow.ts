@@ -98,3 +98,20 @@ export function availableActions(state: WorkflowState, role: WorkflowRole): Work
     return rule.from.includes(state) && rule.roles.includes(role);
   });
 }
+
+/** History rows that are not transitions: an editor taking or letting go of a piece, share links made or revoked. */
+export const DESK_EVENT_LABELS: Record<string, string> = {
+  take: 'Nhận xử lý',
+  release: 'Thôi xử lý',
+  'share-preview': 'Tạo liên kết xem trước',
+  'revoke-preview': 'Thu hồi liên kết xem trước',
+};
+
+/**
+ * The Vietnamese name of a history row's action.
+ * @example eventLabel('approve') === 'Duyệt'
+ * @example eventLabel('take') === 'Nhận xử lý'
+ */
+export function eventLabel(action: string): string {
+  return isWorkflowAction(action) ? WORKFLOW_ACTIONS[action].label : (DESK_EVENT_LABELS[action] ?? action);
+}

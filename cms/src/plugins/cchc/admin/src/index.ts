@@ -1,7 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, Crown, Message } from '@strapi/icons';
+import { Calendar, ChartPie, Crown, Message } from '@strapi/icons';
 import { PluginIcon } from './components/PluginIcon';
-import { WorkflowPanel } from './components/WorkflowPanel';
+import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { COMPLIANCE_PATH, PLUGIN_ID, QUESTIONS_PATH } from './pluginId';
 
 type TranslationMap = Record<string, string>;
@@ -52,6 +52,14 @@ export default {
       // Contributors are told by the server that the queue is not theirs.
       permissions: [],
       Component: () => import('./pages/ReviewQueuePage').then((m) => ({ default: m.ReviewQueuePage })),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/lich`,
+      icon: Calendar,
+      intlLabel: { id: `${PLUGIN_ID}.calendar.menu`, defaultMessage: 'Lịch đăng bài' },
+      // Contributors are told by the server that the calendar is not theirs.
+      permissions: [],
+      Component: () => import('./pages/CalendarPage').then((m) => ({ default: m.CalendarPage })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -46,6 +46,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await pluginServices(strapi)['contest-log'].ensureTable();
   await pluginServices(strapi)['spent-challenges'].ensureTable();
   await pluginServices(strapi)['question-repository'].ensureTables();
+  await pluginServices(strapi).desk.ensureTables();
   await registerSameAgencyCondition(strapi);
   addModernImageFormats(strapi);
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);

@@ -93,6 +93,20 @@ export const CchcConfigSchema = z.object({
     /** Folder of citizens' attachments, never served (relative to the CMS's folder). */
     filesDir: z.string().min(1),
   }),
+  /** The editors' desk: the review target, previews and share links. */
+  desk: z.object({
+    /** Working days a submitted piece may wait for an editor before the queue shows it late. */
+    reviewTargetDays: wholeNumber(1, 60),
+    /** The site's public address, where the admin panel's preview and share links open. */
+    previewSiteUrl: z.url({ protocol: /^https?$/ }),
+    /** Secret signing preview tokens; every CMS instance needs the same. */
+    previewSecret: z.string().min(16, { error: 'at least 16 characters' }),
+    /** How long a preview opened from the edit view stays readable, in minutes. */
+    previewMinutes: wholeNumber(1, 24 * 60),
+    /** How long a share link lasts by default, and at most, in hours. */
+    shareLinkHours: wholeNumber(1, 24 * 30),
+    shareLinkMaxHours: wholeNumber(1, 24 * 90),
+  }),
 });
 export type CchcConfig = z.output<typeof CchcConfigSchema>;
 
@@ -133,6 +147,12 @@ export const ENV_NAMES: Record<string, string> = {
   'questions.publishDays': 'QUESTION_PUBLISH_DAYS',
   'questions.keepContactMonths': 'QUESTION_KEEP_CONTACT_MONTHS',
   'questions.filesDir': 'QUESTION_FILES_DIR',
+  'desk.reviewTargetDays': 'REVIEW_TARGET_DAYS',
+  'desk.previewSiteUrl': 'PREVIEW_SITE_URL',
+  'desk.previewSecret': 'PREVIEW_SECRET',
+  'desk.previewMinutes': 'PREVIEW_TOKEN_MINUTES',
+  'desk.shareLinkHours': 'PREVIEW_LINK_HOURS',
+  'desk.shareLinkMaxHours': 'PREVIEW_LINK_MAX_HOURS',
 };
 
 /** Strapi's env helper, as far as this module uses it. */
@@ -191,6 +211,15 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
       publishDays: env.int('QUESTION_PUBLISH_DAYS', 2) ?? 2,
       keepContactMonths: env.int('QUESTION_KEEP_CONTACT_MONTHS', 12) ?? 12,
       filesDir: env('QUESTION_FILES_DIR', 'data/question-files') ?? 'data/question-files',
+    },
+    desk: {
+      reviewTargetDays: env.int('REVIEW_TARGET_DAYS', 2) ?? 2,
+      // The site the purge calls reach is the one previews open on, unless told otherwise.
+      previewSiteUrl: env('PREVIEW_SITE_URL', '') || (env.array('SITE_PURGE_URLS', []) ?? [])[0] || 'http://localhost:4321',
+      previewSecret: env('PREVIEW_SECRET', '') || (env.array('APP_KEYS', []) ?? []).join(','),
+      previewMinutes: env.int('PREVIEW_TOKEN_MINUTES', 30) ?? 30,
+      shareLinkHours: env.int('PREVIEW_LINK_HOURS', 72) ?? 72,
+      shareLinkMaxHours: env.int('PREVIEW_LINK_MAX_HOURS', 720) ?? 720,
     },
   };
 }

@@ -30,6 +30,12 @@ export class ConflictError extends Error {
 /** Messages shared by more than one place. */
 export const MESSAGES = {
   articleNotFound: 'Không tìm thấy bài viết.',
+  previewNotFound: 'Liên kết xem trước không tồn tại, đã hết hạn hoặc đã bị thu hồi. Hãy xin người gửi một liên kết mới.',
+  shareLinkNotFound: 'Không tìm thấy liên kết xem trước này của bài.',
+  shareLinkTooLong: (hours: number) => `Liên kết xem trước dài nhất ${hours} giờ.`,
+  takenByOther: (name: string) => `Bài này đang do ${name} xử lý. Chọn "Nhận xử lý thay" nếu cần nhận lại.`,
+  notInReview: 'Chỉ nhận xử lý được bài đang chờ duyệt.',
+  snapshotNotFound: 'Không có bản lưu ở mốc lịch sử này của bài.',
   agencyNotFound: 'Không tìm thấy cơ quan, đơn vị.',
   planNotFound: 'Không tìm thấy kế hoạch của năm này.',
   documentNotFound: 'Không tìm thấy văn bản.',

@@ -10,6 +10,7 @@ import { createArticleRepository } from './repositories/articles.js';
 import { useDocumentMiddleware } from './repositories/documents.js';
 import { createPublishedTallies } from './repositories/published-tallies.js';
 import { guardStrapiRoutes } from './guards/strapi-routes.js';
+import { configurePreview } from './content-manager/preview.js';
 import { pluginServices } from './services/index.js';
 import { developmentSecretsInUse } from './start-mode.js';
 
@@ -20,6 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (refusal) throw new Error(refusal);
   }
   guardStrapiRoutes(strapi);
+  configurePreview(strapi);
   useDocumentMiddleware(strapi, createArticleDocumentMiddleware(strapi));
   useDocumentMiddleware(strapi, createAgencyMemberMiddleware(strapi));
   useDocumentMiddleware(strapi, createChangeNoteMiddleware(strapi));

@@ -1,61 +1,97 @@
-import { Box, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { GetReviewQueue, WORKFLOW_ACTIONS, formatLabel, isArticleFormat, isWorkflowAction } from '@cchc/shared';
-import { useEffect, useState } from 'react';
+import { GetReviewQueue, TakeArticle, formatDateTime, formatLabel, isArticleFormat } from '@cchc/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { messageOf, useCall } from '../api/useCall';
-import { PLUGIN_ID } from '../pluginId';
+import { msg } from '../utils/messages';
 
-type Item = GetReviewQueue.Response['data'][number];
+type Queue = GetReviewQueue.Response;
+type Item = Queue['data'][number];
 
-/** Submitted pieces waiting for an editor, oldest first, each linking to its edit view and workflow panel. */
+/** Submitted pieces waiting for an editor, oldest first: age against the target, who handles each, and a link to review it. */
 export const ReviewQueuePage = () => {
+  const { formatMessage } = useIntl();
   const call = useCall();
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const failed = formatMessage(msg('review.error'));
 
-  useEffect(() => {
+  const load = useCallback(() => {
     call(GetReviewQueue.Endpoint)
-      .then(({ data }) => setItems(data))
-      .catch((e: unknown) => setError(messageOf(e, 'Không tải được hàng chờ duyệt.')));
-  }, [call]);
+      .then(setQueue)
+      .catch((e: unknown) => setError(messageOf(e, failed)));
+  }, [call, failed]);
+  useEffect(load, [load]);
 
+  const take = async (item: Item, body: { release?: boolean; takeOver?: boolean }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call(TakeArticle.Endpoint, { params: { documentId: item.documentId }, body });
+    } catch (e) {
+      setError(messageOf(e, failed));
+    } finally {
+      setBusy(false);
+      load();
+    }
+  };
+
+  const items = queue?.data ?? null;
+  const title = formatMessage(msg('review.title'));
   return (
     <Layouts.Root>
-      <Page.Title>Hàng chờ duyệt</Page.Title>
-      <Layouts.Header title="Hàng chờ duyệt" subtitle="Tin bài các cơ quan đã gửi, chờ biên tập viên xử lý (cũ nhất trước)" />
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={formatMessage(msg('review.subtitle'), { days: queue?.meta.targetDays ?? '…' })} />
       <Layouts.Content>
-        {error && <Typography textColor="danger600">{error}</Typography>}
-        {items && items.length === 0 && <Typography>Không có tin bài nào đang chờ duyệt.</Typography>}
+        {error && (
+          <Typography textColor="danger600" role="alert">
+            {error}
+          </Typography>
+        )}
+        {items && items.length === 0 && <Typography>{formatMessage(msg('review.empty'))}</Typography>}
         {items && items.length > 0 && (
           <Table colCount={6} rowCount={items.length + 1}>
             <Thead>
               <Tr>
-                <Th><Typography variant="sigma">Tiêu đề</Typography></Th>
-                <Th><Typography variant="sigma">Cơ quan</Typography></Th>
-                <Th><Typography variant="sigma">Lĩnh vực</Typography></Th>
-                <Th><Typography variant="sigma">Hình thức</Typography></Th>
-                <Th><Typography variant="sigma">Chờ (giờ)</Typography></Th>
-                <Th><Typography variant="sigma">Xử lý</Typography></Th>
+                {['title', 'agency', 'format', 'age', 'handler', 'open'].map((column) => (
+                  <Th key={column}>
+                    <Typography variant="sigma">{formatMessage(msg(`review.column.${column}`))}</Typography>
+                  </Th>
+                ))}
               </Tr>
             </Thead>
             <Tbody>
               {items.map((item) => (
                 <Tr key={item.documentId}>
-                  <Td><Typography>{item.title}</Typography></Td>
-                  <Td><Typography>{item.agency}</Typography></Td>
-                  <Td><Typography>{item.areas.join(', ')}</Typography></Td>
-                  <Td><Typography>{isArticleFormat(item.format) ? formatLabel(item.format) : item.format}</Typography></Td>
-                  <Td><Typography>{item.ageHours}</Typography></Td>
                   <Td>
-                    {/* What the signed-in role may do; it is done in the article's "Quy trình duyệt" panel, where reasons are written. */}
-                    <Typography variant="pi" textColor="neutral600">
-                      {item.actions.map((a) => (isWorkflowAction(a) ? WORKFLOW_ACTIONS[a].label : a)).join(' · ')}
+                    <Typography>{item.title}</Typography>
+                    {item.resubmitted && (
+                      <Box paddingTop={1}>
+                        <Badge>{formatMessage(msg('review.resubmitted'))}</Badge>
+                      </Box>
+                    )}
+                  </Td>
+                  <Td><Typography>{item.agency}</Typography></Td>
+                  <Td><Typography>{isArticleFormat(item.format) ? formatLabel(item.format) : item.format}</Typography></Td>
+                  <Td>
+                    <Typography textColor={item.overdue ? 'danger600' : undefined} fontWeight={item.overdue ? 'bold' : undefined}>
+                      {formatMessage(msg(item.overdue ? 'review.ageOverdue' : 'review.age'), { days: item.ageWorkingDays, target: queue?.meta.targetDays ?? 0 })}
                     </Typography>
-                    <Box paddingTop={1}>
-                      <LinkButton size="S" href={`/admin/content-manager/collection-types/plugin::cchc.article/${item.documentId}`}>
-                        Mở để duyệt
-                      </LinkButton>
-                    </Box>
+                    {item.submittedAt && <Typography variant="pi" textColor="neutral600" tag="p">{formatMessage(msg('review.submittedAt'), { at: formatDateTime(new Date(item.submittedAt)) })}</Typography>}
+                  </Td>
+                  <Td>
+                    <Flex direction="column" alignItems="start" gap={1}>
+                      <Typography>{item.handler ? (item.handler.isMe ? formatMessage(msg('review.me')) : item.handler.name) : formatMessage(msg('review.nobody'))}</Typography>
+                      {!item.handler && <Button size="S" variant="secondary" disabled={busy} onClick={() => take(item, {})}>{formatMessage(msg('workflow.take'))}</Button>}
+                      {item.handler?.isMe && <Button size="S" variant="tertiary" disabled={busy} onClick={() => take(item, { release: true })}>{formatMessage(msg('workflow.release'))}</Button>}
+                    </Flex>
+                  </Td>
+                  <Td>
+                    <LinkButton size="S" href={`/admin/content-manager/collection-types/plugin::cchc.article/${item.documentId}`}>
+                      {formatMessage(msg('review.open'))}
+                    </LinkButton>
                   </Td>
                 </Tr>
               ))}

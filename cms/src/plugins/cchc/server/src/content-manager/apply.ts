@@ -11,8 +11,30 @@ interface FieldMetadata {
   list?: { label?: string };
 }
 interface Configuration {
-  settings?: { mainField?: string };
+  settings?: { mainField?: string; defaultSortBy?: string; defaultSortOrder?: string };
   metadatas?: Record<string, FieldMetadata>;
+  layouts?: { list?: string[] };
+}
+
+/** The articles' list as the desk reads it: where each piece is in the review, whose, what, when. */
+export const ARTICLE_LIST_COLUMNS = ['title', 'workflowState', 'agency', 'format', 'submittedAt', 'scheduledAt'];
+/** Bumped when the columns above change, so that the new list is applied once more. */
+const ARTICLE_LIST_VERSION = 1;
+
+/**
+ * Sets the articles' list columns once per version of them (a key in Strapi's store
+ * remembers), so that an administrator's later "Configure the view" is kept.
+ */
+export async function applyArticleListLayout(strapi: Core.Strapi, uid: string): Promise<boolean> {
+  const store = strapi.store({ type: 'plugin', name: 'cchc', key: 'article-list-layout' });
+  if (((await store.get()) as number | null) === ARTICLE_LIST_VERSION) return false;
+  const service = strapi.plugin('content-manager').service('content-types');
+  const configuration = (await service.findConfiguration({ uid })) as Configuration;
+  configuration.layouts = { ...configuration.layouts, list: ARTICLE_LIST_COLUMNS };
+  configuration.settings = { ...configuration.settings, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' };
+  await service.updateConfiguration({ uid }, configuration);
+  await store.set({ value: ARTICLE_LIST_VERSION });
+  return true;
 }
 
 /** Applies the labels; returns how many content types changed. */

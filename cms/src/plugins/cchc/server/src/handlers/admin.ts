@@ -1,5 +1,19 @@
 /** Handlers of the admin panel's API (/cchc/…): the home page's figures, the compliance report, the review workflow. */
-import { AuditPublishedCounts, GetArticleHistory, GetCompliance, GetLatestPeriod, GetOverview, GetReviewQueue, TransitionArticle } from '@cchc/shared';
+import {
+  AuditPublishedCounts,
+  CreateShareLink,
+  GetArticleChanges,
+  GetArticleHistory,
+  GetCompliance,
+  GetDeskCalendar,
+  GetLatestPeriod,
+  GetOverview,
+  GetReviewQueue,
+  ListShareLinks,
+  RevokeShareLink,
+  TakeArticle,
+  TransitionArticle,
+} from '@cchc/shared';
 import { FileDownload, defineRoute } from '../http/define-route.js';
 
 export default [
@@ -17,5 +31,19 @@ export default [
   defineRoute(GetArticleHistory.Endpoint, async ({ params, caller }, { services }) => ({
     data: await services.workflow.history(params.documentId, caller),
   })),
-  defineRoute(GetReviewQueue.Endpoint, async ({ caller }, { services }) => ({ data: await services.workflow.reviewQueue(caller) })),
+  defineRoute(GetReviewQueue.Endpoint, async ({ caller }, { services }) => services.workflow.reviewQueue(caller)),
+  defineRoute(GetDeskCalendar.Endpoint, async ({ query }, { services }) => ({ data: await services['desk-calendar'].calendar(query) })),
+  defineRoute(GetArticleChanges.Endpoint, async ({ params, query, caller }, { services }) => ({
+    data: await services.workflow.changes(params.documentId, caller, query.since),
+  })),
+  defineRoute(TakeArticle.Endpoint, async ({ params, body, caller }, { services }) => ({
+    data: { handler: await services.workflow.take(params.documentId, caller, body) },
+  })),
+  defineRoute(CreateShareLink.Endpoint, async ({ params, body, caller }, { services }) => ({
+    data: await services.preview.createLink(params.documentId, caller, body.hours),
+  })),
+  defineRoute(ListShareLinks.Endpoint, async ({ params, caller }, { services }) => ({ data: await services.preview.listLinks(params.documentId, caller) })),
+  defineRoute(RevokeShareLink.Endpoint, async ({ params, caller }, { services }) => ({
+    data: await services.preview.revokeLink(params.documentId, params.linkId, caller),
+  })),
 ];

@@ -4,6 +4,8 @@ import {
   GetArticle,
   GetHome,
   GetPlan,
+  GetPreview,
+  PREVIEW_TOKEN_HEADER,
   ListAgencies,
   ListArticles,
   ListReformAreas,
@@ -22,4 +24,6 @@ export default [
   defineRoute(ListAgencies.Endpoint, async (_, { services }) => ({ data: await services['public-content'].agencies() })),
   defineRoute(GetAgency.Endpoint, async ({ params }, { services }) => ({ data: await services['public-content'].agency(params.slug) })),
   defineRoute(GetPlan.Endpoint, async ({ params }, { services }) => ({ data: await services['public-content'].plan(params.year) })),
+  // A draft, for whoever holds its preview token (never cached: the declaration has no cache tags).
+  defineRoute(GetPreview.Endpoint, async ({ headers }, { services }) => ({ data: await services.preview.open(headers[PREVIEW_TOKEN_HEADER]) })),
 ];

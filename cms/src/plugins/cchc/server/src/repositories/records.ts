@@ -16,6 +16,7 @@
  * a reference schema of its own, not the whole row's: that is all the database returns.
  */
 import {
+  ArticleSnapshotSchema,
   AGENCY_KIND_CODES,
   ARTICLE_FORMAT_CODES,
   CHANNEL_KIND_CODES,
@@ -234,6 +235,11 @@ export const WorkflowEventRecordSchema = z.object({
 });
 /** A history row. */
 export type WorkflowEventRecord = z.output<typeof WorkflowEventRecordSchema>;
+
+/** A history row as read back: its id, and the snapshot of the piece the move stored (transitions only). */
+export const WorkflowEventRowSchema = WorkflowEventRecordSchema.extend({ id: z.number().int(), snapshot: ArticleSnapshotSchema.nullish().transform((s) => s ?? null) });
+/** A history row read back. */
+export type WorkflowEventRow = z.output<typeof WorkflowEventRowSchema>;
 
 /** The committee's single record. */
 export const CommitteeRecordSchema = z.object({

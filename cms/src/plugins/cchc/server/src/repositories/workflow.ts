@@ -1,12 +1,12 @@
 /** Database access of the review workflow: article states, history rows, agency membership. */
 import type { Core } from '@strapi/strapi';
-import type { WorkflowState } from '@cchc/shared';
+import type { ArticleSnapshot, WorkflowState } from '@cchc/shared';
 import { z } from 'zod';
 import { ADMIN_ROLE, UID } from '../constants.js';
 import { agencyOfUser, agencyUserEmails } from './agency-members.js';
 import { documentsOf } from './documents.js';
 import { createSubmittedTallies } from './submitted-tallies.js';
-import { WorkflowArticleSchema, WorkflowEventRecordSchema, type WorkflowArticle, type WorkflowEventRecord } from './records.js';
+import { WorkflowArticleSchema, WorkflowEventRowSchema, type WorkflowArticle, type WorkflowEventRecord, type WorkflowEventRow } from './records.js';
 
 const ARTICLE_POPULATE = { agency: { fields: ['slug', 'name'] }, areas: { fields: ['code'] }, cover: { fields: ['alternativeText'] } } as const;
 const ARTICLE_FIELDS = ['documentId', 'title', 'slug', 'format', 'workflowState', 'submittedAt', 'scheduledAt'] as const;
@@ -56,19 +56,30 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
       await documentsOf(strapi, UID.changeNote).create({ data: { articleDocumentId: documentId, note, public: isPublic, notedAt: at } });
     },
 
-    /** Appends a history row. */
-    async record(event: WorkflowEventRecord): Promise<void> {
-      await documentsOf(strapi, UID.workflowEvent).create({ data: event });
+    /** Appends a history row, with the piece's snapshot when the move stored one. */
+    async record(event: WorkflowEventRecord, snapshot: ArticleSnapshot | null = null): Promise<void> {
+      await documentsOf(strapi, UID.workflowEvent).create({ data: { ...event, snapshot } });
     },
 
-    /** The history of an article, oldest first. */
-    async history(documentId: string): Promise<WorkflowEventRecord[]> {
+    /** The history of an article, oldest first, with the snapshots. */
+    async history(documentId: string): Promise<WorkflowEventRow[]> {
       const rows = await documentsOf(strapi, UID.workflowEvent).findMany({
         filters: { articleDocumentId: { $eq: documentId } },
         sort: [{ occurredAt: 'asc' }, { id: 'asc' }],
         limit: 1000,
       });
-      return z.array(WorkflowEventRecordSchema).parse(rows);
+      return z.array(WorkflowEventRowSchema).parse(rows);
+    },
+
+    /** Which of these pieces were sent back before (their history has a request for changes). */
+    async sentBackBefore(documentIds: readonly string[]): Promise<Set<string>> {
+      if (documentIds.length === 0) return new Set();
+      const rows = await documentsOf(strapi, UID.workflowEvent).findMany({
+        filters: { articleDocumentId: { $in: [...documentIds] }, action: { $eq: 'request-changes' } },
+        fields: ['articleDocumentId'],
+        limit: 10_000,
+      });
+      return new Set(z.array(z.object({ articleDocumentId: z.string() })).parse(rows).map((r) => r.articleDocumentId));
     },
 
     /** Drafts in a state, oldest submission first (the review queue). */

@@ -9,6 +9,7 @@ import { seedCommittee } from './committee.js';
 import { seedContest } from './contest.js';
 import { seedQuestions } from './questions.js';
 import { seedContent } from './content.js';
+import { seedDesk } from './desk.js';
 import { loadAccounts, loadSeed } from './load.js';
 
 /**
@@ -25,7 +26,7 @@ export async function seedDemo(strapi: Core.Strapi, config: CchcConfig): Promise
   if (config.seed) {
     const seed = loadSeed(dir);
     const started = Date.now();
-    const counts = { ...(await seedContent(strapi, seed)), committee: await seedCommittee(strapi, seed), contest: await seedContest(strapi, seed), questions: await seedQuestions(strapi, seed) };
+    const counts = { ...(await seedContent(strapi, seed)), committee: await seedCommittee(strapi, seed), contest: await seedContest(strapi, seed), questions: await seedQuestions(strapi, seed), desk: await seedDesk(strapi, seed, config.desk.reviewTargetDays) };
     strapi.log.info(`[cchc] seed "${seed.manifest.name}": created ${JSON.stringify(counts)} in ${Date.now() - started} ms`);
   }
   const accounts = loadAccounts(dir);

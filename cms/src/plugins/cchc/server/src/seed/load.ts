@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { AccountsSchema, AgenciesSchema, ArticlesSchema, CommitteeSeedSchema, ContestSeedSchema, ManifestSchema, QuestionsSeedSchema, PlanSchema, TaxonomySchema } from './schema.js';
+import { AccountsSchema, AgenciesSchema, ArticlesSchema, CommitteeSeedSchema, ContestSeedSchema, DeskSeedSchema, ManifestSchema, QuestionsSeedSchema, PlanSchema, TaxonomySchema } from './schema.js';
 
 function readJson<S extends z.ZodType>(dir: string, file: string, schema: S): z.output<S> {
   const full = path.join(dir, file);
@@ -28,6 +28,7 @@ export function loadSeed(dir: string) {
     committee: readJson(dir, 'committee.json', CommitteeSeedSchema),
     contest: readJson(dir, 'contest.json', ContestSeedSchema),
     questions: readJson(dir, 'questions.json', QuestionsSeedSchema),
+    desk: readJson(dir, 'desk.json', DeskSeedSchema),
   };
 }
 

@@ -2,6 +2,8 @@
 import {
   AGENCY_KIND_CODES,
   ARTICLE_FORMAT_CODES,
+  WORKFLOW_ACTION_NAMES,
+  type WorkflowActionName,
   CHANNEL_KIND_CODES,
   CONTEST_AUDIENCE_CODES,
   QUESTION_KIND_CODES,
@@ -304,3 +306,31 @@ export const QuestionsSeedSchema = z.object({
 export type SeedCommittee = z.infer<typeof CommitteeSeedSchema>;
 export type SeedArticle = z.infer<typeof ArticlesSchema>[number];
 export type SeedAccount = z.infer<typeof AccountsSchema>[number];
+
+/** The editors' desk's demo pieces, each taken through its review steps (days before seeding) by the workflow itself. */
+export const DeskSeedSchema = z.object({
+  pieces: z.array(
+    z.object({
+      title: z.string().min(1),
+      summary: z.string(),
+      body: z.string(),
+      format: z.enum(ARTICLE_FORMAT_CODES),
+      agency: slug,
+      areas: z.array(z.string()),
+      cover: z.string().optional(),
+      coverAlt: z.string().optional(),
+      /** The text the agency sent again after being asked for changes (a `revise-text` step applies it). */
+      revised: z.object({ title: z.string().optional(), summary: z.string().optional(), body: z.string().optional() }).optional(),
+      steps: z.array(
+        z.object({
+          action: z.union([z.enum(WORKFLOW_ACTION_NAMES as [WorkflowActionName, ...WorkflowActionName[]]), z.literal('revise-text')]),
+          daysAgo: z.number().min(0),
+          by: z.string().optional(),
+          note: z.string().optional(),
+          /** For `schedule`: days after seeding, at 08:00 in Vietnam. */
+          scheduleInDays: z.number().int().min(1).optional(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -33,6 +33,11 @@ import { createStartupService } from './startup.js';
 import { createWorkflowService } from './workflow.js';
 import { createNotificationService } from './notifications.js';
 import { createWorkflowRepository } from '../repositories/workflow.js';
+import { createDeskRepository } from '../repositories/desk.js';
+import { activeActor } from '../repositories/admin-users.js';
+import { createPreviewService } from './preview.js';
+import { createDeskCalendarService } from './desk-calendar.js';
+import { createDeskCalendarRepository } from '../repositories/desk-calendar.js';
 import { createPublicRateLimit } from '../rate-limit/public-rate-limit.js';
 
 type Ctx = { strapi: Core.Strapi };
@@ -63,6 +68,9 @@ const services = {
       limitRegistration: (client, identity, proved) => pluginServices(strapi)['rate-limit'].registration(client, identity, proved),
       challenge: { verify: (proof) => pluginServices(strapi)['contest-challenge'].verify(proof), spend: (proof) => pluginServices(strapi)['contest-challenge'].spend(proof) },
     }),
+  /** The editors' calendar: pieces scheduled and published by day, beside the quarter's counts of the compliance report. */
+  'desk-calendar': ({ strapi }: Ctx) =>
+    createDeskCalendarService({ repository: createDeskCalendarRepository(strapi), quarterReport: (year, quarter) => pluginServices(strapi).compliance.report(year, quarter) }),
   /** Citizens' questions and feedback, for the citizen: sending and looking up. */
   questions: ({ strapi }: Ctx) => {
     const limits = () => pluginServices(strapi)['rate-limit'];
@@ -124,7 +132,50 @@ const services = {
       adminUrl: config(strapi).adminUrl,
       log: strapi.log,
     });
-    return createWorkflowService({ repo, notify: notifications.afterTransition });
+    return createWorkflowService({
+      repo,
+      desk: createDeskRepository(strapi),
+      holidays: () => holidaysOf(strapi),
+      reviewTargetDays: config(strapi).desk.reviewTargetDays,
+      notify: notifications.afterTransition,
+    });
+  },
+  /** The editors' desk's own tables (review claims, share links). */
+  desk: ({ strapi }: Ctx) => createDeskRepository(strapi),
+  /** Previews of drafts: the edit view's signed token, and share links. */
+  preview: ({ strapi }: Ctx) => {
+    const desk = createDeskRepository(strapi);
+    const workflowRepo = createWorkflowRepository(strapi);
+    const { desk: settings } = config(strapi);
+    return createPreviewService({
+      links: desk,
+      draftForPreview: (documentId) => desk.draftForPreview(documentId),
+      changeNotes: (documentId) => repositories(strapi).articles.publicChangeNotes(documentId),
+      checkVisible: async (documentId, actor) => {
+        await pluginServices(strapi).workflow.visible(documentId, actor);
+      },
+      actorOfUser: (userId) => activeActor(strapi, userId),
+      recordEvent: async (documentId, actor, action, note) => {
+        const article = await workflowRepo.findArticle(documentId);
+        if (!article) return;
+        await workflowRepo.record({
+          articleDocumentId: documentId,
+          action,
+          fromState: article.workflowState,
+          toState: article.workflowState,
+          note,
+          actorId: actor.id,
+          actorName: actor.name,
+          agencySlug: article.agency?.slug ?? null,
+          occurredAt: new Date().toISOString(),
+        });
+      },
+      secret: settings.previewSecret,
+      siteUrl: settings.previewSiteUrl,
+      previewMinutes: settings.previewMinutes,
+      shareLinkHours: settings.shareLinkHours,
+      shareLinkMaxHours: settings.shareLinkMaxHours,
+    });
   },
 };
 

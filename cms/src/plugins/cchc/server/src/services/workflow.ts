@@ -5,16 +5,25 @@
  */
 import {
   WORKFLOW_REFUSAL_MESSAGES,
+  addWorkingDays,
   availableActions,
+  baselineEvent,
   decideTransition,
+  diffSnapshots,
+  workingDaysBetween,
+  type ArticleSnapshot,
+  type GetArticleChanges,
   type GetArticleHistory,
   type GetReviewQueue,
+  type Handler,
+  type Holidays,
   type TransitionArticle,
   type WorkflowEvent,
   type WorkflowRole,
 } from '@cchc/shared';
-import { ForbiddenError, InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
-import type { WorkflowArticle, WorkflowEventRecord } from '../repositories/records.js';
+import { ConflictError, ForbiddenError, InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
+import type { ReviewClaim } from '../repositories/desk.js';
+import type { WorkflowArticle, WorkflowEventRecord, WorkflowEventRow } from '../repositories/records.js';
 import type { WorkflowRepository } from '../repositories/workflow.js';
 
 /** The signed-in administrator taking an action. */
@@ -28,25 +37,41 @@ export interface Actor {
 /** The actor the scheduler acts as. */
 export const SCHEDULER: Actor = { id: null, name: 'Hệ thống (đăng theo lịch hẹn)', email: '', role: 'editor' };
 
-const toEvent = (row: WorkflowEventRecord): WorkflowEvent => ({
+const toEvent = (row: WorkflowEventRecord & { id?: number; snapshot?: ArticleSnapshot | null }): WorkflowEvent => ({
+  id: row.id ?? 0,
   action: row.action,
   fromState: row.fromState,
   toState: row.toState,
   note: row.note ?? '',
   actorName: row.actorName,
   occurredAt: new Date(row.occurredAt).toISOString(),
+  hasSnapshot: Boolean(row.snapshot),
 });
+
+const toHandler = (claim: ReviewClaim | null | undefined, actor: Actor): Handler | null =>
+  claim ? { id: claim.userId, name: claim.userName, since: claim.claimedAt.toISOString(), isMe: claim.userId === actor.id } : null;
 
 /** Collaborators of the workflow service. */
 export interface WorkflowDeps {
   repo: WorkflowRepository;
+  /** The editors' desk: snapshots of drafts and who handles each submitted piece. */
+  desk: {
+    snapshotOf(documentId: string): Promise<ArticleSnapshot | null>;
+    claimsOf(documentIds: readonly string[]): Promise<Map<string, ReviewClaim>>;
+    claim(documentId: string, userId: number, userName: string, at: Date, takeOver: boolean): Promise<boolean>;
+    handlerOf(documentId: string): Promise<ReviewClaim | null>;
+    release(documentId: string, userId: number | null): Promise<boolean>;
+  };
+  holidays: () => Promise<Holidays>;
+  /** Working days a submitted piece may wait. */
+  reviewTargetDays: number;
   /** Told of every move once it is committed (e-mails). */
   notify?: (article: { documentId: string; title: string; agencyName: string }, event: WorkflowEventRecord) => Promise<void>;
   now?: () => Date;
 }
 
 /** Creates the workflow service. */
-export function createWorkflowService({ repo, notify = async () => {}, now = () => new Date() }: WorkflowDeps) {
+export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, notify = async () => {}, now = () => new Date() }: WorkflowDeps) {
   const tell = (article: WorkflowArticle, event: WorkflowEventRecord) =>
     notify({ documentId: article.documentId, title: article.title, agencyName: article.agency?.name ?? '' }, event);
 
@@ -76,6 +101,9 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
   }
 
   return {
+    /** Throws NotFoundError unless the actor may see the piece (contributors: their agency's only). */
+    visible: (documentId: string, actor: Actor): Promise<WorkflowArticle> => visibleArticle(documentId, actor),
+
     /** Takes an action on an article; returns the new state and the history row. */
     async transition(documentId: string, actor: Actor, body: TransitionArticle.Body): Promise<TransitionArticle.Response['data']> {
       const article = await visibleArticle(documentId, actor);
@@ -98,6 +126,8 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
         occurredAt: at.toISOString(),
       };
       await repo.transaction(async () => {
+        // What the piece says at this move: the next round's diff compares with it.
+        const snapshot = await desk.snapshotOf(documentId);
         // The claim fails if someone else moved the piece meanwhile: no double publication.
         if (!(await repo.claimState(documentId, article.workflowState, decision.to))) {
           throw new InvalidInputError(WORKFLOW_REFUSAL_MESSAGES['wrong-state']);
@@ -108,7 +138,9 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
         if (decision.to === 'published') await repo.publish(documentId);
         if (body.action === 'publish-update') await repo.addChangeNote(documentId, body.note.trim(), body.publicNote, at);
         if (body.action === 'withdraw') await repo.unpublish(documentId);
-        await repo.record(event);
+        // Out of review, nobody handles it any more.
+        if (decision.to !== 'submitted') await desk.release(documentId, null);
+        await repo.record(event, snapshot);
       });
       await tell(article, event);
       return { state: decision.to, event: toEvent(event) };
@@ -117,27 +149,86 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
     /** The state, the actions this actor may take, and the history of an article. */
     async history(documentId: string, actor: Actor): Promise<GetArticleHistory.Response['data']> {
       const article = await visibleArticle(documentId, actor);
+      const [events, handler] = await Promise.all([repo.history(documentId), desk.handlerOf(documentId)]);
       return {
         state: article.workflowState,
         actions: availableActions(article.workflowState, actor.role),
-        events: (await repo.history(documentId)).map(toEvent),
+        events: events.map(toEvent),
+        handler: article.workflowState === 'submitted' ? toHandler(handler, actor) : null,
       };
     },
 
+    /** What changed in the draft since a recorded move (`since`), or since the baseline its state calls for. */
+    async changes(documentId: string, actor: Actor, since: number | undefined): Promise<GetArticleChanges.Response['data']> {
+      const article = await visibleArticle(documentId, actor);
+      const events = await repo.history(documentId);
+      const withSnapshots = events.filter((e): e is WorkflowEventRow & { snapshot: ArticleSnapshot } => e.snapshot !== null);
+      const baseline = since === undefined ? baselineEvent(article.workflowState, withSnapshots) : withSnapshots.find((e) => e.id === since);
+      if (since !== undefined && !baseline) throw new NotFoundError(MESSAGES.snapshotNotFound);
+      if (!baseline) return { baseline: null, diff: null };
+      const current = await desk.snapshotOf(documentId);
+      if (!current) throw new NotFoundError(MESSAGES.articleNotFound);
+      return { baseline: toEvent(baseline), diff: diffSnapshots(baseline.snapshot, current) };
+    },
+
+    /** Marks the editor as handling a submitted piece ("Tôi xử lý"), or lets go of it; recorded in the history. */
+    async take(documentId: string, actor: Actor, body: { release: boolean; takeOver: boolean }): Promise<Handler | null> {
+      if (actor.role === 'contributor' || actor.id === null) throw new ForbiddenError(WORKFLOW_REFUSAL_MESSAGES['not-allowed']);
+      const article = await visibleArticle(documentId, actor);
+      const at = now();
+      const record = (action: string, note: string | null) =>
+        repo.record({
+          articleDocumentId: documentId,
+          action,
+          fromState: article.workflowState,
+          toState: article.workflowState,
+          note,
+          actorId: actor.id,
+          actorName: actor.name,
+          agencySlug: article.agency?.slug ?? null,
+          occurredAt: at.toISOString(),
+        });
+      if (body.release) {
+        if (await desk.release(documentId, actor.id)) await record('release', null);
+        return toHandler(await desk.handlerOf(documentId), actor);
+      }
+      if (article.workflowState !== 'submitted') throw new InvalidInputError(MESSAGES.notInReview);
+      const before = await desk.handlerOf(documentId);
+      if (before?.userId === actor.id) return toHandler(before, actor);
+      if (!(await desk.claim(documentId, actor.id, actor.name, at, body.takeOver))) {
+        const holder = await desk.handlerOf(documentId);
+        throw new ConflictError(MESSAGES.takenByOther(holder?.userName ?? 'một biên tập viên khác'));
+      }
+      await record('take', before ? `Nhận thay ${before.userName}` : null);
+      return toHandler(await desk.handlerOf(documentId), actor);
+    },
+
     /** Submitted pieces waiting for an editor, oldest first. */
-    async reviewQueue(actor: Actor): Promise<GetReviewQueue.Response['data']> {
+    async reviewQueue(actor: Actor): Promise<GetReviewQueue.Response> {
       if (actor.role === 'contributor') throw new ForbiddenError(WORKFLOW_REFUSAL_MESSAGES['not-allowed']);
-      const at = now().getTime();
-      return (await repo.inState('submitted')).map((a) => ({
-        documentId: a.documentId,
-        title: a.title,
-        agency: a.agency?.name ?? '',
-        areas: a.areas.map((r) => r.code),
-        format: a.format,
-        submittedAt: a.submittedAt,
-        ageHours: a.submittedAt ? Math.round((at - Date.parse(a.submittedAt)) / 36e5) : 0,
-        actions: availableActions('submitted', actor.role),
-      }));
+      const at = now();
+      const pieces = await repo.inState('submitted');
+      const ids = pieces.map((a) => a.documentId);
+      const [days, claims, sentBack] = await Promise.all([holidays(), desk.claimsOf(ids), repo.sentBackBefore(ids)]);
+      const data = pieces.map((a) => {
+        const submitted = a.submittedAt ? new Date(a.submittedAt) : at;
+        return {
+          documentId: a.documentId,
+          title: a.title,
+          agency: a.agency?.name ?? '',
+          areas: a.areas.map((r) => r.code),
+          format: a.format,
+          submittedAt: a.submittedAt,
+          ageHours: Math.round((at.getTime() - submitted.getTime()) / 36e5),
+          ageWorkingDays: Math.max(0, workingDaysBetween(submitted, at, days)),
+          // Late once the last moment of the target's last working day has passed.
+          overdue: at.getTime() > addWorkingDays(submitted, reviewTargetDays, days).getTime(),
+          resubmitted: sentBack.has(a.documentId),
+          handler: toHandler(claims.get(a.documentId), actor),
+          actions: availableActions('submitted', actor.role),
+        };
+      });
+      return { data, meta: { targetDays: reviewTargetDays } };
     },
 
     /** Publishes the scheduled pieces whose time has come; returns how many. Safe to run concurrently and after restarts. */
@@ -156,9 +247,10 @@ export function createWorkflowService({ repo, notify = async () => {}, now = () 
           occurredAt: now().toISOString(),
         };
         const done = await repo.transaction(async () => {
+          const snapshot = await desk.snapshotOf(article.documentId);
           if (!(await repo.claimState(article.documentId, 'scheduled', 'published'))) return false;
           await repo.publish(article.documentId);
-          await repo.record(event);
+          await repo.record(event, snapshot);
           return true;
         });
         if (done) {

@@ -1,0 +1,52 @@
+/**
+ * Vietnamese for the Email settings (keys prefixed `email.`), from @strapi/email:
+ * the strings Strapi's own vi.json lacks or leaves in English, then the ids its code formats
+ * with an English defaultMessage that no en.json has. Listed by
+ * `node cms/src/admin/translations/missing.mjs --list`; merged by vi.ts.
+ */
+export const VI_EMAIL: Record<string, string> = {
+  // Missing from (or English in) @strapi/email's vi.json.
+  'email.link': 'Liên kết',
+  'email.Settings.email.plugin.button.test-email': 'Gửi email thử',
+  'email.Settings.email.plugin.button.verify': 'Kiểm tra kết nối',
+  'email.Settings.email.plugin.label.defaultFrom': 'Email người gửi mặc định',
+  'email.Settings.email.plugin.label.defaultReplyTo': 'Email nhận trả lời mặc định',
+  'email.Settings.email.plugin.label.provider': 'Nhà cung cấp dịch vụ email',
+  'email.Settings.email.plugin.label.replyToName': 'Tên nhận trả lời mặc định',
+  'email.Settings.email.plugin.label.senderName': 'Tên người gửi mặc định',
+  'email.Settings.email.plugin.label.testAddress': 'Email người nhận',
+  'email.Settings.email.plugin.label.verifyConnection': 'Trạng thái kết nối',
+  'email.Settings.email.plugin.notification.config.error': 'Không lấy được cấu hình email',
+  'email.Settings.email.plugin.notification.data.loaded': 'Đã tải xong cài đặt email',
+  'email.Settings.email.plugin.notification.test.error': 'Không gửi được email thử tới {to}',
+  'email.Settings.email.plugin.notification.test.success': 'Gửi email thử thành công, hãy kiểm tra hộp thư {to}',
+  'email.Settings.email.plugin.notification.verify.error': 'Kiểm tra kết nối không thành công',
+  'email.Settings.email.plugin.notification.verify.success': 'Kết nối hoạt động tốt',
+  'email.Settings.email.plugin.placeholder.defaultFrom': 'ví dụ: Ban Chỉ đạo CCHC <khong-tra-loi@example.vn>',
+  'email.Settings.email.plugin.placeholder.defaultReplyTo': 'ví dụ: Văn phòng <vanphong@example.vn>',
+  'email.Settings.email.plugin.placeholder.testAddress': 'ví dụ: canbo@example.vn',
+  'email.Settings.email.plugin.status.connected': 'Đã kết nối',
+  'email.Settings.email.plugin.status.error': 'Lỗi',
+  'email.Settings.email.plugin.subTitle': 'Kiểm tra cài đặt gửi email',
+  'email.Settings.email.plugin.text.configuration': 'Chức năng gửi email được cấu hình trong tệp {file}, xem {link} để biết hướng dẫn.',
+  'email.Settings.email.plugin.title': 'Cấu hình',
+  'email.Settings.email.plugin.title.config': 'Cấu hình',
+  'email.Settings.email.plugin.title.test': 'Thử gửi email',
+  'email.SettingsNav.link.settings': 'Cài đặt',
+  'email.SettingsNav.section-label': 'Email',
+  'email.components.Input.error.validation.email': 'Email không hợp lệ',
+  'email.Settings.capabilities.title': 'Khả năng của nhà cung cấp',
+  'email.Settings.capabilities.subtitle': 'Cấu hình SMTP hiện tại và các tính năng đang bật',
+  'email.Settings.capabilities.label.smtpServer': 'Máy chủ SMTP',
+  'email.Settings.capabilities.label.encryption': 'Mã hóa',
+  'email.Settings.capabilities.label.authType': 'Xác thực',
+  'email.Settings.capabilities.label.poolStatus': 'Trạng thái nhóm kết nối',
+  'email.Settings.capabilities.label.features': 'Tính năng đang bật',
+  'email.Settings.capabilities.poolStatus.idle': 'Đang rảnh',
+  'email.Settings.capabilities.poolStatus.active': 'Đang hoạt động',
+  'email.Settings.capabilities.feature.dkim': 'DKIM',
+  'email.Settings.capabilities.feature.pool': 'Nhóm kết nối',
+  'email.Settings.capabilities.feature.rateLimiting': 'Giới hạn tần suất',
+  'email.Settings.capabilities.feature.oauth2': 'OAuth2',
+  'email.Settings.capabilities.feature.requireTLS': 'Bắt buộc TLS',
+};
