@@ -72,6 +72,14 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Screen-reader labels Strapi 5.54 writes in English in its code, out of reach of translations
+ * (no message id): the document status badge's aria-label (content-manager's DocumentStatus,
+ * whose visible text is translated) and the design system's date-time picker's buttons. Named
+ * one by one, so that anything else English still fails; to be patched upstream.
+ */
+const STRAPI_FIXED = new Set(['[aria-label] draft', '[aria-label] published', '[aria-label] modified', '[aria-label] Choose date', '[aria-label] Choose time', 'Xoá date', 'Xoá time', '[aria-label] Xoá date', '[aria-label] Xoá time']);
+
 /** What the page shows: its text, line by line, and the placeholder, aria-label and title of visible elements. */
 async function shownText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -108,7 +116,10 @@ describe.runIf(hasChromium)('the admin panel in Vietnamese', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/vi-${who}-${path.replace(/[^\w]+/g, '_')}.png`, fullPage: true });
     const findings: string[] = [];
     for (const piece of await shownText(page)) {
-      for (const english of findEnglish(piece, { allow })) findings.push(`${who} ${path}: "${english}" in "${piece.trim().slice(0, 160)}"`);
+      // An attribute's value is scanned without the "[name]" label this test put before it.
+      const value = piece.replace(/^\[(placeholder|aria-label|title)\] /, '');
+      if (STRAPI_FIXED.has(piece)) continue;
+      for (const english of findEnglish(value, { allow })) findings.push(`${who} ${path}: "${english}" in "${piece.trim().slice(0, 160)}"`);
     }
     return [...new Set(findings)];
   }

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Calendar, ChartPie, Crown, Message } from '@strapi/icons';
 import { PluginIcon } from './components/PluginIcon';
 import { WorkflowPanel } from './components/workflow/WorkflowPanel';
+import { deskColumns } from './components/workflow/deskColumns';
 import { COMPLIANCE_PATH, PLUGIN_ID, QUESTIONS_PATH } from './pluginId';
 
 type TranslationMap = Record<string, string>;
@@ -68,6 +69,8 @@ export default {
     // The workflow's state, actions and history beside every article being edited.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     contentManager.apis.addEditViewSidePanel([WorkflowPanel]);
+    // The articles' list shows the review state and the format by their Vietnamese names, not their codes.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', deskColumns);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

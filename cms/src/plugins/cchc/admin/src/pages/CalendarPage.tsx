@@ -157,7 +157,7 @@ const DayCell = ({ day, isToday, items, t }: DayCellProps) => (
       {isToday ? ` (${t('day.today', 'hôm nay')})` : ''}
     </Typography>
     {items.length === 0 ? (
-      <Typography variant="pi" textColor="neutral500">{t('day.empty', 'Không có bài')}</Typography>
+      <Typography variant="pi" textColor="neutral600">{t('day.empty', 'Không có bài')}</Typography>
     ) : (
       <Flex tag="ul" direction="column" alignItems="stretch" gap={2} paddingTop={2}>
         {items.map((item) => <ItemCard key={`${item.state}-${item.documentId}`} item={item} t={t} />)}
