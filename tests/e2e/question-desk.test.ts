@@ -9,20 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { questionPaths } from '../../shared/src/index.js';
 import sharp from 'sharp';
-import { axeViolations, hasChromium, launchBrowser } from '../support/browser.js';
+import { adminPageWith, axeViolations, hasChromium, launchBrowser, screenshot } from '../support/browser.js';
 
-const SHOTS = process.env.CCHC_SCREENSHOTS ?? '';
-
-/** A page of the admin panel signed in as one of the stack's accounts (its token, so no sign-in is spent). */
-async function adminPage(browser: Browser, account: 'editor' | 'tuPhap' | 'noiVu'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
-  await context.addInitScript((token) => window.localStorage.setItem('jwtToken', JSON.stringify(token)), inject('adminTokens')[account]);
-  return context.newPage();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+/** A page of the admin panel signed in as one of the stack's accounts. */
+const adminPage = (browser: Browser, account: 'editor' | 'tuPhap' | 'noiVu'): Promise<Page> => adminPageWith(browser, inject('adminTokens')[account]);
+const shot = screenshot;
 
 describe.runIf(hasChromium)('the questions desk in Chromium', () => {
   let browser: Browser;

@@ -35,3 +35,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, WCAG_AA);
 }
+
+/** A signed-in admin page for a token of the stack's accounts: the token goes into localStorage, so no sign-in is spent (Strapi allows few per minute). */
+export async function adminPageWith(browser: Browser, token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
+  await context.addInitScript((jwt) => window.localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
+  return context.newPage();
+}
+
+/** Folder for the README's screenshots (CCHC_SCREENSHOTS); none taken when unset. */
+const SCREENSHOTS = process.env.CCHC_SCREENSHOTS ?? '';
+
+/** A full-page screenshot named `name`, when CCHC_SCREENSHOTS names a folder. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}

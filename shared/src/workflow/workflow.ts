@@ -100,12 +100,20 @@ export function availableActions(state: WorkflowState, role: WorkflowRole): Work
 }
 
 /** History rows that are not transitions: an editor taking or letting go of a piece, share links made or revoked. */
-export const DESK_EVENT_LABELS: Record<string, string> = {
+export const DESK_EVENT_LABELS = {
   take: 'Nhận xử lý',
   release: 'Thôi xử lý',
   'share-preview': 'Tạo liên kết xem trước',
   'revoke-preview': 'Thu hồi liên kết xem trước',
-};
+} as const satisfies Record<string, string>;
+
+/** A history row's action that moves nothing. */
+export type DeskEventAction = keyof typeof DESK_EVENT_LABELS;
+
+/** Narrows a string to a desk event's action. */
+function isDeskEvent(action: string): action is DeskEventAction {
+  return Object.hasOwn(DESK_EVENT_LABELS, action);
+}
 
 /**
  * The Vietnamese name of a history row's action.
@@ -113,5 +121,6 @@ export const DESK_EVENT_LABELS: Record<string, string> = {
  * @example eventLabel('take') === 'Nhận xử lý'
  */
 export function eventLabel(action: string): string {
-  return isWorkflowAction(action) ? WORKFLOW_ACTIONS[action].label : (DESK_EVENT_LABELS[action] ?? action);
+  if (isWorkflowAction(action)) return WORKFLOW_ACTIONS[action].label;
+  return isDeskEvent(action) ? DESK_EVENT_LABELS[action] : action;
 }

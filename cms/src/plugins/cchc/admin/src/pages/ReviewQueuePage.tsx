@@ -4,6 +4,7 @@ import { GetReviewQueue, TakeArticle, formatDateTime, formatLabel, isArticleForm
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { messageOf, useCall } from '../api/useCall';
+import { useAction } from '../hooks/useAction';
 import { msg } from '../utils/messages';
 
 type Queue = GetReviewQueue.Response;
@@ -14,29 +15,16 @@ export const ReviewQueuePage = () => {
   const { formatMessage } = useIntl();
   const call = useCall();
   const [queue, setQueue] = useState<Queue | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const failed = formatMessage(msg('review.error'));
-
   const load = useCallback(() => {
     call(GetReviewQueue.Endpoint)
       .then(setQueue)
       .catch((e: unknown) => setError(messageOf(e, failed)));
   }, [call, failed]);
+  const { busy, error, setError, run } = useAction(failed, load);
   useEffect(load, [load]);
 
-  const take = async (item: Item, body: { release?: boolean; takeOver?: boolean }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(TakeArticle.Endpoint, { params: { documentId: item.documentId }, body });
-    } catch (e) {
-      setError(messageOf(e, failed));
-    } finally {
-      setBusy(false);
-      load();
-    }
-  };
+  const take = (item: Item, body: { release?: boolean; takeOver?: boolean }) => run(() => call(TakeArticle.Endpoint, { params: { documentId: item.documentId }, body }));
 
   const items = queue?.data ?? null;
   const title = formatMessage(msg('review.title'));

@@ -117,7 +117,17 @@ export function createDeskRepository(strapi: Core.Strapi) {
     });
     return result;
   };
+  /** The handlers of these pieces, by document id. */
+  async function claimsOf(documentIds: readonly string[]): Promise<Map<string, ReviewClaim>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = z.array(ClaimRow).parse(await withDb((db) => db(claims()).whereIn('document_id', documentIds as string[])));
+    return new Map(rows.map((r) => [r.document_id, { documentId: r.document_id, userId: r.user_id, userName: r.user_name, claimedAt: new Date(r.claimed_at) }]));
+  }
+  /** The handler of one piece, or null. */
+  const handlerOf = async (documentId: string): Promise<ReviewClaim | null> => (await claimsOf([documentId])).get(documentId) ?? null;
   return {
+    claimsOf,
+    handlerOf,
     async ensureTables(): Promise<void> {
       const schemaName = strapi.db.getSchemaName();
       const db = strapi.db.connection;
@@ -153,13 +163,6 @@ export function createDeskRepository(strapi: Core.Strapi) {
       return ArticleRecordSchema.parse({ ...raw, slug: typeof raw['slug'] === 'string' && raw['slug'] ? raw['slug'] : 'ban-nhap' });
     },
 
-    /** The handlers of these pieces, by document id. */
-    async claimsOf(documentIds: readonly string[]): Promise<Map<string, ReviewClaim>> {
-      if (documentIds.length === 0) return new Map();
-      const rows = z.array(ClaimRow).parse(await withDb((db) => db(claims()).whereIn('document_id', documentIds as string[])));
-      return new Map(rows.map((r) => [r.document_id, { documentId: r.document_id, userId: r.user_id, userName: r.user_name, claimedAt: new Date(r.claimed_at) }]));
-    },
-
     /**
      * Makes `userId` the handler of a piece: true when it now is. Taking a piece someone
      * else handles succeeds only with `takeOver` (the one-row table makes racing takes safe).
@@ -174,12 +177,7 @@ export function createDeskRepository(strapi: Core.Strapi) {
       if (updated > 0) return true;
       // Nobody handles it, or someone else does: the primary key lets only one insert win.
       await withDb((db) => db(claims()).insert(row).onConflict('document_id').ignore());
-      return (await this.handlerOf(documentId))?.userId === userId;
-    },
-
-    /** The handler of one piece, or null. */
-    async handlerOf(documentId: string): Promise<ReviewClaim | null> {
-      return (await this.claimsOf([documentId])).get(documentId) ?? null;
+      return (await handlerOf(documentId))?.userId === userId;
     },
 
     /** Ends the handling of a piece (by anyone when `userId` is null); true when a row went. */

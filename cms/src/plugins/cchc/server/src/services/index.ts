@@ -145,7 +145,6 @@ const services = {
   /** Previews of drafts: the edit view's signed token, and share links. */
   preview: ({ strapi }: Ctx) => {
     const desk = createDeskRepository(strapi);
-    const workflowRepo = createWorkflowRepository(strapi);
     const { desk: settings } = config(strapi);
     return createPreviewService({
       links: desk,
@@ -155,21 +154,7 @@ const services = {
         await pluginServices(strapi).workflow.visible(documentId, actor);
       },
       actorOfUser: (userId) => activeActor(strapi, userId),
-      recordEvent: async (documentId, actor, action, note) => {
-        const article = await workflowRepo.findArticle(documentId);
-        if (!article) return;
-        await workflowRepo.record({
-          articleDocumentId: documentId,
-          action,
-          fromState: article.workflowState,
-          toState: article.workflowState,
-          note,
-          actorId: actor.id,
-          actorName: actor.name,
-          agencySlug: article.agency?.slug ?? null,
-          occurredAt: new Date().toISOString(),
-        });
-      },
+      recordEvent: (documentId, actor, action, note) => pluginServices(strapi).workflow.recordShare(documentId, actor, action, note),
       secret: settings.previewSecret,
       siteUrl: settings.previewSiteUrl,
       previewMinutes: settings.previewMinutes,

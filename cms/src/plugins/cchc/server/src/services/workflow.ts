@@ -20,6 +20,7 @@ import {
   type TransitionArticle,
   type WorkflowEvent,
   type WorkflowRole,
+  type DeskEventAction,
 } from '@cchc/shared';
 import { ConflictError, ForbiddenError, InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
 import type { ReviewClaim } from '../repositories/desk.js';
@@ -75,6 +76,21 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
   const tell = (article: WorkflowArticle, event: WorkflowEventRecord) =>
     notify({ documentId: article.documentId, title: article.title, agencyName: article.agency?.name ?? '' }, event);
 
+  /** Appends a history row that moves nothing (a take, a share link): from and to the piece's current state. */
+  function recordDeskEvent(article: WorkflowArticle, actor: Actor, action: DeskEventAction, note: string | null, at = now()): Promise<void> {
+    return repo.record({
+      articleDocumentId: article.documentId,
+      action,
+      fromState: article.workflowState,
+      toState: article.workflowState,
+      note,
+      actorId: actor.id,
+      actorName: actor.name,
+      agencySlug: article.agency?.slug ?? null,
+      occurredAt: at.toISOString(),
+    });
+  }
+
   /** The article, if this actor may see it at all: contributors see only their own agency's pieces. */
   async function visibleArticle(documentId: string, actor: Actor): Promise<WorkflowArticle> {
     const article = await repo.findArticle(documentId);
@@ -103,6 +119,11 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
   return {
     /** Throws NotFoundError unless the actor may see the piece (contributors: their agency's only). */
     visible: (documentId: string, actor: Actor): Promise<WorkflowArticle> => visibleArticle(documentId, actor),
+
+    /** Records a share link made or revoked on a piece the actor may see. */
+    async recordShare(documentId: string, actor: Actor, action: 'share-preview' | 'revoke-preview', note: string): Promise<void> {
+      await recordDeskEvent(await visibleArticle(documentId, actor), actor, action, note);
+    },
 
     /** Takes an action on an article; returns the new state and the history row. */
     async transition(documentId: string, actor: Actor, body: TransitionArticle.Body): Promise<TransitionArticle.Response['data']> {
@@ -176,18 +197,7 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
       if (actor.role === 'contributor' || actor.id === null) throw new ForbiddenError(WORKFLOW_REFUSAL_MESSAGES['not-allowed']);
       const article = await visibleArticle(documentId, actor);
       const at = now();
-      const record = (action: string, note: string | null) =>
-        repo.record({
-          articleDocumentId: documentId,
-          action,
-          fromState: article.workflowState,
-          toState: article.workflowState,
-          note,
-          actorId: actor.id,
-          actorName: actor.name,
-          agencySlug: article.agency?.slug ?? null,
-          occurredAt: at.toISOString(),
-        });
+      const record = (action: DeskEventAction, note: string | null) => recordDeskEvent(article, actor, action, note, at);
       if (body.release) {
         if (await desk.release(documentId, actor.id)) await record('release', null);
         return toHandler(await desk.handlerOf(documentId), actor);

@@ -3,6 +3,7 @@ import { CreateShareLink, ListShareLinks, RevokeShareLink, formatDateTime, type 
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { messageOf, useCall } from '../../api/useCall';
+import { useAction } from '../../hooks/useAction';
 import { msg } from '../../utils/messages';
 
 /**
@@ -14,30 +15,18 @@ export const ShareLinksSection = ({ documentId, onChange }: { documentId: string
   const call = useCall();
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const failed = formatMessage(msg('share.error'));
-
   const load = useCallback(() => {
     call(ListShareLinks.Endpoint, { params: { documentId } })
       .then(({ data }) => setLinks(data))
       .catch((e: unknown) => setError(messageOf(e, failed)));
   }, [call, documentId, failed]);
+  const afterAction = useCallback(() => {
+    load();
+    onChange();
+  }, [load, onChange]);
+  const { busy, error, setError, run } = useAction(failed, afterAction);
   useEffect(load, [load]);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      load();
-      onChange();
-    } catch (e) {
-      setError(messageOf(e, failed));
-    } finally {
-      setBusy(false);
-    }
-  };
   const create = () => run(async () => setCreated((await call(CreateShareLink.Endpoint, { params: { documentId }, body: {} })).data.url));
   const revoke = (linkId: number) => run(() => call(RevokeShareLink.Endpoint, { params: { documentId, linkId } }));
   const live = (links ?? []).filter((l) => l.live);

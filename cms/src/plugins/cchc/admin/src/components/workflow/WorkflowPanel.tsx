@@ -4,6 +4,7 @@ import { WORKFLOW_STATE_LABELS, eventLabel, formatDateTime, GetArticleChanges, G
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { messageOf, useCall } from '../../api/useCall';
+import { useAction } from '../../hooks/useAction';
 import { msg } from '../../utils/messages';
 import { ChangesView } from './ChangesView';
 import { ShareLinksSection } from './ShareLinksSection';
@@ -21,8 +22,6 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
   const [changes, setChanges] = useState<Changes | null>(null);
   const [note, setNote] = useState('');
   const [scheduledAt, setScheduledAt] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const failed = formatMessage(msg('workflow.error'));
 
   const load = useCallback(() => {
@@ -33,20 +32,8 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
       .then(({ data }) => setChanges(data))
       .catch((e: unknown) => setError(messageOf(e, failed)));
   }, [call, documentId, failed]);
+  const { busy, error, setError, run } = useAction(failed, load);
   useEffect(load, [load]);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      load();
-    } catch (e) {
-      setError(messageOf(e, failed));
-    } finally {
-      setBusy(false);
-    }
-  };
   // datetime-local has no zone: the editor means Vietnam's time (UTC+7 all year).
   const act = (action: string) =>
     run(async () => {
