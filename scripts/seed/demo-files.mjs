@@ -3,7 +3,7 @@
 // as PDF (with a real, searchable text layer in DejaVu Serif, which carries Vietnamese)
 // or DOCX. A development tool: the files are committed with the data set, and the CMS
 // only uploads what the folder holds (a province's real data set has real files).
-// Run `npm run seed-files` after changing articles.json or committee.json.
+// Run `npm run seed-files` after changing articles.json, desk.json or committee.json.
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -159,7 +159,7 @@ function target(dir, relative) {
 /** Generates every file the data set at `dir` names; answers how many of each kind. */
 export async function writeDemoFiles(dir) {
   const read = async (file) => JSON.parse(await fs.readFile(path.join(dir, file), 'utf8'));
-  const [manifest, articles, committee] = await Promise.all([read('manifest.json'), read('articles.json'), read('committee.json')]);
+  const [manifest, articles, committee, desk] = await Promise.all([read('manifest.json'), read('articles.json'), read('committee.json'), read('desk.json')]);
   await fs.mkdir(path.join(dir, 'files'), { recursive: true });
   const written = { images: 0, audio: 0, pdf: 0, docx: 0 };
   for (const [index, article] of articles.entries()) {
@@ -172,6 +172,12 @@ export async function writeDemoFiles(dir) {
       await fs.writeFile(target(dir, attachment), chimeWav(index));
       written.audio++;
     }
+  }
+  // The editors' desk's pieces (desk.json) with a cover: a poster card of their own.
+  for (const [index, piece] of desk.pieces.entries()) {
+    if (!piece.cover) continue;
+    await sharp(Buffer.from(infographicSvg(piece, articles.length + index, manifest.demoNotice))).png({ compressionLevel: 9, palette: true }).toFile(target(dir, piece.cover));
+    written.images++;
   }
   for (const document of committee.documents) {
     for (const file of document.files) {

@@ -4,7 +4,7 @@
  * CMS, and takes signed purge calls from the CMS.
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, isPreviewPath, isPrivateRequest, questionPaths } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, decodedPath, isPreviewPath, isPrivateRequest, pathForLog, questionPaths } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
@@ -300,7 +300,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
       }
       const pathname = raw.split('?', 1)[0]!;
       if (passThrough && isPrivateRequest(req.method ?? 'GET', pathname)) {
-        const headers = isPreviewPath(pathname) ? previewHeadersOver[cameOverHttps(req) ? 'https' : 'http'] : secure;
+        const headers = isPreviewPath(decodedPath(pathname)) ? previewHeadersOver[cameOverHttps(req) ? 'https' : 'http'] : secure;
         return await handlePrivate(req, res, headers, passThrough);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -315,7 +315,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
       req.headers.host = target.host;
       await handlePage(req, res, target.key, url, secure);
     } catch (error) {
-      log(`[site] ${url}: ${(error as Error).message}`);
+      log(`[site] ${pathForLog(url)}: ${(error as Error).message}`);
       if (!res.headersSent) {
         res.writeHead(503, { ...secure, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '60' });
         res.end('Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.');

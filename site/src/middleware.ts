@@ -6,7 +6,7 @@
  * Steering Committee website's home page.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { COMMITTEE_ROOT, PRIVATE_REQUEST_HEADER, SITE_PATHS, isPrivateRequest } from '@cchc/shared';
+import { COMMITTEE_ROOT, PRIVATE_REQUEST_HEADER, SITE_PATHS, isPrivateRequest, pathForLog } from '@cchc/shared';
 import { reformAreas } from './lib/cms';
 import { CmsUnavailableError } from './lib/errors';
 import { TAG, addCacheTags } from './lib/cache-tags';
@@ -31,7 +31,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (!(error instanceof CmsUnavailableError)) throw error;
     // One line in the log; the reader sees only the Vietnamese message.
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    console.error(`[site] ${context.url.pathname}: ${error.message}${cause}`);
+    console.error(`[site] ${pathForLog(context.url.pathname)}: ${error.message}${cause}`);
     context.locals.cmsUnavailable = true;
     // A form's body has been read: Astro cannot rewrite to the 503 page, so it is answered in plain text.
     if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
@@ -44,7 +44,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   }
   // An entrant's pages and the contest's forms are per visitor: never stored, by the site or anyone.
-  const isPrivate = context.request.headers.get(PRIVATE_REQUEST_HEADER) === '1' || isPrivateRequest(context.request.method, context.url.pathname);
+  // A page may also say so itself (a draft's preview): never made public here.
+  const isPrivate =
+    context.request.headers.get(PRIVATE_REQUEST_HEADER) === '1' || isPrivateRequest(context.request.method, context.url.pathname) || response.headers.get('Cache-Control') === 'no-store';
   response.headers.set('Cache-Control', isPrivate ? 'no-store' : cacheControlFor(response.status));
   // Every page shows the reform areas in its navigation and names of agencies and topics.
   if (response.status === 200) addCacheTags(response.headers, [TAG.taxonomy]);

@@ -90,6 +90,9 @@ describe.runIf(hasChromium)("the editors' desk in Chromium", () => {
     await changes.waitFor();
     await expect.poll(() => changes.locator('ins').allInnerTexts()).toEqual([expect.stringContaining('Lệ phí: 2.000 đồng một trang.')]);
     await shot(editor, 'desk-5-changes');
+    // A history row links to its snapshot: compared with the first submission instead.
+    await editor.getByRole('button', { name: 'So với bản hiện tại' }).first().click();
+    await expect.poll(() => changes.innerText(), { timeout: 10_000 }).toContain('So với bản lúc Gửi duyệt');
     await editor.getByRole('button', { name: 'Tôi xử lý' }).click();
     await expect.poll(() => bodyText(editor), { timeout: 10_000 }).toContain('Bạn đang xử lý bài này');
     await editor.getByRole('button', { name: 'Duyệt', exact: true }).click();

@@ -39,7 +39,7 @@ async function sitePage(url: string) {
 }
 
 /** An editor token as the CMS would sign it, with chosen claims (to try expired and forged ones). */
-function signedToken(claims: { d: string; u: number; x: number }): string {
+function signedToken(claims: { k: string; d: string; u: number; x: number }): string {
   const key = crypto.createHmac('sha256', inject('previewSecret')).update('cchc-preview-token-v1').digest();
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `e1.${payload}.${crypto.createHmac('sha256', key).update(payload).digest('base64url')}`;
@@ -106,7 +106,11 @@ describe('what changed after "request changes"', () => {
   test('request changes → edit → submit again: the diff shows exactly the edit, and history rows link to their snapshots', async () => {
     const { tuPhap, editor } = inject('adminTokens');
     const id = await submittedByTuPhap('Người dân nộp hồ sơ tại bộ phận một cửa của Sở.');
-    expect((await transitionArticle(inject('cmsUrl'), editor, id, 'request-changes', { note: 'Ghi rõ nộp trực tuyến.' })).status).toBe(200);
+    const sentBack = await transitionArticle(inject('cmsUrl'), editor, id, 'request-changes', { note: 'Ghi rõ nộp trực tuyến.' });
+    expect(sentBack.status).toBe(200);
+    // The answer names the history row it wrote, with its snapshot.
+    expect(sentBack.body.data.event).toMatchObject({ action: 'request-changes', hasSnapshot: true, id: expect.any(Number) });
+    expect(sentBack.body.data.event.id).toBeGreaterThan(0);
     // Before the agency edits, nothing has changed since it was sent back.
     const unchanged = GetArticleChanges.ResponseSchema.parse((await call(tuPhap, 'GET', `/cchc/articles/${id}/changes`)).body).data;
     expect(unchanged.diff?.changed).toBe(false);
@@ -124,6 +128,7 @@ describe('what changed after "request changes"', () => {
 
     const history = (await call(editor, 'GET', `/cchc/articles/${id}/history`)).body.data as GetArticleHistory.Response['data'];
     expect(history.events.map((e) => [e.action, e.hasSnapshot])).toEqual([['submit', true], ['request-changes', true], ['submit', true]]);
+    expect(history.events[1]!.id).toBe(sentBack.body.data.event.id);
     // Compared with the first submission, by its history row.
     const first = history.events[0]!;
     const since = GetArticleChanges.ResponseSchema.parse((await call(editor, 'GET', `/cchc/articles/${id}/changes?since=${first.id}`)).body).data;
@@ -132,6 +137,7 @@ describe('what changed after "request changes"', () => {
     // A row of another piece, or no row, is not a snapshot of this one.
     expect((await call(editor, 'GET', `/cchc/articles/${id}/changes?since=999999`)).status).toBe(404);
     expect((await call(editor, 'GET', `/cchc/articles/${id}/changes?since=abc`)).status).toBe(400);
+    expect((await call(editor, 'GET', `/cchc/articles/${id}/changes?since=99999999999`)).status).toBe(400);
     // Another agency's contributor does not learn the piece exists.
     expect((await call(inject('adminTokens').taiChinh, 'GET', `/cchc/articles/${id}/changes`)).status).toBe(404);
   });
@@ -187,6 +193,42 @@ describe('previews', () => {
     expect((await sitePage(url)).html).toContain('Tóm tắt vừa sửa');
   });
 
+  test('steering documents and events have previews for editors, none for agencies; a draft never published shows no date', async () => {
+    const { editor, tuPhap, admin } = inject('adminTokens');
+    const [documents, events] = await Promise.all([
+      contentManager(inject('cmsUrl'), admin, 'plugin::cchc.steering-document').list(),
+      contentManager(inject('cmsUrl'), admin, 'plugin::cchc.committee-event').list(),
+    ]);
+    const doc = documents.body.results[0] as { documentId: string; number: string };
+    const event = events.body.results[0] as { documentId: string; title: string };
+    const urlFor = async (token: string, uid: string, documentId: string) => {
+      const res = await call(token, 'GET', `/content-manager/preview/url/${uid}?documentId=${documentId}&status=draft`);
+      return (res.body.data?.url as string | undefined) ?? null;
+    };
+    expect(await urlFor(tuPhap, 'plugin::cchc.steering-document', doc.documentId)).toBeNull();
+    expect(await urlFor(tuPhap, 'plugin::cchc.committee-event', event.documentId)).toBeNull();
+    const docPage = await sitePage((await urlFor(editor, 'plugin::cchc.steering-document', doc.documentId))!);
+    expect(docPage.status).toBe(200);
+    expect(docPage.html).toContain('Bản xem trước – chưa đăng');
+    expect(docPage.html).toContain(doc.number);
+    expect(docPage.headers.get('cache-control')).toBe('no-store');
+    const eventPage = await sitePage((await urlFor(editor, 'plugin::cchc.committee-event', event.documentId))!);
+    expect(eventPage.status).toBe(200);
+    expect(eventPage.html).toContain('Bản xem trước – chưa đăng');
+    expect(eventPage.html).toContain(event.title.replace(/&/g, '&amp;'));
+    expect(eventPage.html).toMatch(/<meta name="robots" content="noindex/);
+
+    const draft = await submittedByTuPhap('Chưa đăng lần nào.');
+    const draftPage = await sitePage((await previewUrl(tuPhap, draft))!);
+    expect(draftPage.status).toBe(200);
+    expect(draftPage.html).toContain('Chưa đăng lần nào.');
+    // A piece never published shows no publication date (a published one does).
+    const dateLine = /<dt[^>]*>Đăng<\/dt>/;
+    expect(draftPage.html).not.toMatch(dateLine);
+    const published = (await (await fetch(cms('/api/cchc/articles?pageSize=1'))).json()) as { data: Array<{ slug: string }> };
+    expect((await sitePage(`${inject('siteUrl')}/bai-viet/${published.data[0]!.slug}`)).html).toMatch(dateLine);
+  });
+
   test('a token is bound to its document, its user and its time', async () => {
     const { editor } = inject('adminTokens');
     const id = await submittedByTuPhap();
@@ -198,7 +240,10 @@ describe('previews', () => {
     expect((await read('junk')).status).toBe(400);
     // Another document's id under this token's signature: refused.
     const [prefix, payload, signature] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { d: string; u: number; x: number };
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { k: string; d: string; u: number; x: number };
+    expect(claims.k).toBe('article');
+    // An article's token relabelled as a document's: refused (the signature covers the kind).
+    expect((await read(`${prefix}.${Buffer.from(JSON.stringify({ ...claims, k: 'document' })).toString('base64url')}.${signature}`)).status).toBe(404);
     const forged = `${prefix}.${Buffer.from(JSON.stringify({ ...claims, d: other })).toString('base64url')}.${signature}`;
     expect((await read(forged)).status).toBe(404);
     // Correctly signed but expired.

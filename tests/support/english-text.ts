@@ -63,6 +63,8 @@ const IGNORED: readonly RegExp[] = [
   /(?<![\w.])\/[\w\-./?=&%#:]+/g,
   // file names, with their folders
   /[\w./-]+\.(?:png|jpe?g|gif|webp|svg|avif|ico|pdf|docx?|xlsx?|pptx?|odt|ods|csv|zip|txt|json|md|wav|mp3|mp4|m4a|ogg|webm|mov)\b/gi,
+  // Strapi's document ids (24 lower-case letters and digits), shown in logs and links
+  /\b(?=[a-z0-9]*\d)[a-z0-9]{16,}\b/g,
   // slugs and enumeration values: lower-case parts joined by hyphens (the-che, tin-ngan)
   /\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g,
   // codes: PAKN.20250314.0007, 854/QĐ-UBND, KH-45-BCĐ

@@ -31,6 +31,18 @@ export const intParam = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { error: `Tham số "${name}" phải là số nguyên từ ${min} đến ${max}.` });
 
+/**
+ * A database row's id in a path or query (a history row, a share link): a positive
+ * decimal integer that fits a 32-bit column.
+ * @example rowIdParam('since').parse('1234567') === 1234567
+ */
+export const rowIdParam = (name: string) =>
+  z
+    .string({ error: `Tham số "${name}" phải là một số.` })
+    .regex(/^[1-9]\d{0,9}$/, { error: `Tham số "${name}" phải là mã số dương.` })
+    .transform(Number)
+    .refine((n) => n <= 2_147_483_647, { error: `Tham số "${name}" phải là mã số dương.` });
+
 /** Page and page size, as every list endpoint takes them. */
 export const paginationQuery = {
   page: intParam('page', 1, MAX_PAGE).default(1),

@@ -1,11 +1,13 @@
 /**
  * Contracts of drafts' previews: the site reads a draft with a preview token (one
- * signed for an editor's edit view, short-lived; or a share link's, which an agency
- * sends its director), and staff create, list and revoke share links.
+ * signed for an editor's edit view, short-lived, for an article, a steering document
+ * or an event; or a share link's, which an agency sends its director, for an article),
+ * and staff create, list and revoke share links.
  */
 import { z } from 'zod';
 import { ArticleDetailSchema } from './articles.js';
-import { intParam } from './common.js';
+import { rowIdParam } from './common.js';
+import { CommitteeEventSchema, DocumentDetailSchema } from './committee.js';
 import { ANY_WORKFLOW_ROLE, declareEndpoint } from './endpoint.js';
 import { DocumentParamsSchema } from './workflow.js';
 
@@ -23,23 +25,30 @@ export function isPreviewTokenShape(token: string): boolean {
   return TOKEN_PATTERN.test(token);
 }
 
+/** What a preview shows. */
+export const PREVIEW_KINDS = ['article', 'document', 'event'] as const;
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
+
 /** GET /api/cchc/preview */
 export namespace GetPreview {
   export const HeadersSchema = z.object({
     [PREVIEW_TOKEN_HEADER]: z.string({ error: 'Thiếu mã xem trước.' }).regex(TOKEN_PATTERN, { error: 'Mã xem trước không hợp lệ.' }),
   });
+  const Facts = {
+    /** `editor`: opened from the edit view; `share`: a share link. */
+    mode: z.enum(['editor', 'share']),
+    /** When the draft was read: the page says it shows the draft as it was then. */
+    readAt: z.string(),
+    expiresAt: z.string(),
+    /** Who shared the link (share links only). */
+    sharedBy: z.string().nullable(),
+  };
   export const ResponseSchema = z.object({
-    data: z.object({
-      kind: z.literal('article'),
-      /** `editor`: opened from the edit view; `share`: a share link. */
-      mode: z.enum(['editor', 'share']),
-      /** When the draft was read: the page says it shows the draft as it was then. */
-      readAt: z.string(),
-      expiresAt: z.string(),
-      /** Who shared the link (share links only). */
-      sharedBy: z.string().nullable(),
-      article: ArticleDetailSchema,
-    }),
+    data: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('article'), ...Facts, article: ArticleDetailSchema }),
+      z.object({ kind: z.literal('document'), ...Facts, document: DocumentDetailSchema }),
+      z.object({ kind: z.literal('event'), ...Facts, event: CommitteeEventSchema }),
+    ]),
   });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({
@@ -51,7 +60,8 @@ export namespace GetPreview {
     headers: HeadersSchema,
     response: ResponseSchema,
     access: 'public',
-    // A miss costs a lookup: guessing tokens is rate-limited like a search.
+    // A miss costs an indexed lookup. The site calls with its key (not limited here): visitors
+    // are limited by the site's own budget of private requests; tokens are 256-bit anyway.
     cost: 3,
   });
 }
@@ -109,7 +119,7 @@ export namespace ListShareLinks {
 
 /** POST /cchc/articles/:documentId/share-links/:linkId/revoke */
 export namespace RevokeShareLink {
-  export const ParamsSchema = DocumentParamsSchema.extend({ linkId: intParam('linkId', 1, 999_999) });
+  export const ParamsSchema = DocumentParamsSchema.extend({ linkId: rowIdParam('linkId') });
   export const ResponseSchema = z.object({ data: ShareLinkSchema });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({

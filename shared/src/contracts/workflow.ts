@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SnapshotDiffSchema } from '../workflow/changes.js';
 import { WORKFLOW_ACTION_NAMES, WORKFLOW_STATES } from '../workflow/workflow.js';
-import { intParam } from './common.js';
+import { rowIdParam } from './common.js';
 import { ANY_WORKFLOW_ROLE, declareEndpoint } from './endpoint.js';
 
 /** The Strapi document id of a piece in a workflow path. */
@@ -106,7 +106,7 @@ export namespace GetReviewQueue {
 export namespace GetArticleChanges {
   export const QuerySchema = z.object({
     /** Compare with the snapshot of this history row; without it, with the baseline the piece's state calls for. */
-    since: intParam('since', 1, 999_999).optional(),
+    since: rowIdParam('since').optional(),
   });
   export const ResponseSchema = z.object({
     data: z.object({

@@ -164,6 +164,26 @@ export function isPreviewPath(pathname: string): boolean {
   return pathname.startsWith(`${PREVIEW_ROOT}/`);
 }
 
+/**
+ * A path percent-decoded as a router reads it; a malformed escape leaves it as it came.
+ * @example decodedPath('/%78em-truoc/a') === '/xem-truoc/a'
+ */
+export function decodedPath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * A path safe to write in a log: a preview's token (a secret for as long as it lives) is left out.
+ * @example pathForLog('/xem-truoc/s1.secret') === '/xem-truoc/…'
+ */
+export function pathForLog(raw: string): string {
+  return isPreviewPath(decodedPath(raw.split('?', 1)[0]!)) ? `${PREVIEW_ROOT}/…` : raw;
+}
+
 /** Set by the front server on every private request it hands to Astro (overwriting what the visitor sent): the answer is never stored. */
 export const PRIVATE_REQUEST_HEADER = 'x-cchc-private';
 /** Set with it: `https` when the visitor's connection was (directly or through the trusted proxy), else `http`. */
@@ -176,8 +196,10 @@ export const VISITOR_SCHEME_HEADER = 'x-cchc-scheme';
  * @example isPrivateRequest('POST', '/cuoc-thi/tim-hieu-cchc') === true
  */
 export function isPrivateRequest(method: string, raw: string): boolean {
-  // Astro ignores a trailing slash: so does this.
-  const pathname = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+  // Decided on the path as the router reads it: percent-decoded, without a trailing slash
+  // (`/%78em-truoc/…` is routed to the preview page, so it is private too).
+  const decoded = decodedPath(raw);
+  const pathname = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
   if (pathname.startsWith(`${CONTEST_ROOT}/bai-thi/`) || pathname === questionPaths.lookup() || isPreviewPath(pathname)) return true;
   const under = (root: string) => pathname === root || pathname.startsWith(`${root}/`);
   return method !== 'GET' && method !== 'HEAD' && (under(CONTEST_ROOT) || under(QUESTIONS_ROOT));

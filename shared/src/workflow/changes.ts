@@ -53,6 +53,13 @@ export type SnapshotDiff = z.infer<typeof SnapshotDiffSchema>;
 /** Unchanged text longer than this is shortened to its two ends around a gap. */
 const CONTEXT_CHARS = 80;
 
+/**
+ * Bounds on one field's diff: the edit distance in words, and the time. A text rewritten
+ * from end to end (or a huge body) is shown as removed and added whole rather than
+ * holding the server: the diff runs on a request.
+ */
+const DIFF_LIMITS = { maxEditLength: 2_000, timeout: 300 };
+
 /** NFC and Unix line ends: a re-typed accent or a Windows paste is not an edit. */
 const normalise = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\n');
 
@@ -84,7 +91,8 @@ export function shortenSame(text: string, position: 'first' | 'middle' | 'last' 
 export function diffText(before: string, after: string): DiffPart[] {
   const [a, b] = [normalise(before), normalise(after)];
   if (a === b) return a === '' ? [] : [{ kind: 'same', text: a }];
-  const changes = diffWords(a, b);
+  const changes = diffWords(a, b, DIFF_LIMITS);
+  if (!changes) return [...(a ? [{ kind: 'removed' as const, text: a }] : []), ...(b ? [{ kind: 'added' as const, text: b }] : [])];
   const last = changes.length - 1;
   return changes.flatMap((change, i): DiffPart[] => {
     if (change.added) return [{ kind: 'added', text: change.value }];

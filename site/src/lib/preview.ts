@@ -6,7 +6,6 @@ export const PREVIEW_UI = {
   banner: 'Bản xem trước – chưa đăng',
   gone: 'Liên kết xem trước không dùng được',
   goneText: 'Liên kết này không tồn tại, đã hết hạn hoặc đã bị thu hồi. Hãy xin người gửi một liên kết mới.',
-  refused: 'Không mở được bản xem trước',
 } as const;
 
 /**

@@ -61,8 +61,10 @@ describe('demo files', () => {
   test('the data folder holds every file its JSON names, and nothing else', () => {
     const articles = JSON.parse(fs.readFileSync(path.join(DATA, 'articles.json'), 'utf8')) as Array<{ cover: string | null; attachments: string[] }>;
     const committee = JSON.parse(fs.readFileSync(path.join(DATA, 'committee.json'), 'utf8')) as { documents: Array<{ files: Array<{ name: string }> }> };
+    const desk = JSON.parse(fs.readFileSync(path.join(DATA, 'desk.json'), 'utf8')) as { pieces: Array<{ cover?: string }> };
     const named = new Set([
       ...articles.flatMap((a) => [...(a.cover ? [a.cover] : []), ...a.attachments]),
+      ...desk.pieces.flatMap((p) => (p.cover ? [p.cover] : [])),
       ...committee.documents.flatMap((d) => d.files.map((f) => `files/${f.name}`)),
     ]);
     const present = new Set(fs.readdirSync(path.join(DATA, 'files')).map((name) => `files/${name}`));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { baselineEvent, diffSnapshots, diffText, eventLabel, shortenSame, type ArticleSnapshot, type DiffPart } from '../../../shared/src/index.js';
+import { baselineEvent, diffSnapshots, diffText, eventLabel, isPrivateRequest, pathForLog, shortenSame, type ArticleSnapshot, type DiffPart } from '../../../shared/src/index.js';
 
 /** A diff written compactly: `=same`, `+added`, `-removed`, `…` for a gap. */
 const compact = (parts: DiffPart[]): string[] => parts.map((p) => (p.kind === 'gap' ? '…' : `${{ same: '=', added: '+', removed: '-' }[p.kind]}${p.text}`));
@@ -105,4 +105,31 @@ test('every history row has a Vietnamese name', () => {
     'Duyệt',
     'Trả lại để chỉnh sửa',
   ]);
+});
+
+test('a text rewritten beyond the diff bounds is shown removed and added whole (the diff gives up instead of holding the server)', () => {
+  const words = (seed: string) => Array.from({ length: 3_000 }, (_, i) => `${seed}${i}`).join(' ');
+  expect(diffText(words('cu'), words('moi')).map((p) => p.kind)).toEqual(['removed', 'added']);
+});
+
+describe("previews' paths", () => {
+  test.each([
+    ['GET', '/xem-truoc/s1.abcdef', true],
+    ['HEAD', '/xem-truoc/e1.abc.def/', true],
+    // The router decodes the path: so does the decision.
+    ['GET', '/%78em-truoc/s1.abcdef', true],
+    ['GET', '/%2Fxem-truoc', false],
+    ['GET', '/xem-truoc', false],
+    ['GET', '/%E0%A4%A', false],
+  ])('%s %s is private: %s', (method, path, expected) => {
+    expect(isPrivateRequest(method, path)).toBe(expected);
+  });
+
+  test.each([
+    ['/xem-truoc/s1.secret', '/xem-truoc/…'],
+    ['/%78em-truoc/s1.secret?x=1', '/xem-truoc/…'],
+    ['/bai-viet/mot-cua', '/bai-viet/mot-cua'],
+  ])('%s is logged as %s', (path, logged) => {
+    expect(pathForLog(path)).toBe(logged);
+  });
 });

@@ -11,6 +11,7 @@ describe('findEnglish', () => {
   test.each([
     'Quản lý nội dung',
     'Tạo mục mới',
+    'Tạo câu hỏi «Câu hỏi số 19?» is3ko2ob6g2a4dworchb6yng',
     'Tìm thấy 12 mục',
     'Loại tập hợp',
     'LOẠI TẬP HỢP',

@@ -214,8 +214,8 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
     },
     desk: {
       reviewTargetDays: env.int('REVIEW_TARGET_DAYS', 2) ?? 2,
-      // The site the purge calls reach is the one previews open on, unless told otherwise.
-      previewSiteUrl: env('PREVIEW_SITE_URL', '') || (env.array('SITE_PURGE_URLS', []) ?? [])[0] || 'http://localhost:4321',
+      // The site's public address; else the one the purge calls reach (often internal: set PREVIEW_SITE_URL in production).
+      previewSiteUrl: env('PREVIEW_SITE_URL', '') || env('SITE_URL', '') || (env.array('SITE_PURGE_URLS', []) ?? [])[0] || 'http://localhost:4321',
       previewSecret: env('PREVIEW_SECRET', '') || (env.array('APP_KEYS', []) ?? []).join(','),
       previewMinutes: env.int('PREVIEW_TOKEN_MINUTES', 30) ?? 30,
       shareLinkHours: env.int('PREVIEW_LINK_HOURS', 72) ?? 72,

@@ -7,33 +7,41 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_MANAGER_LABELS } from './labels.js';
 
 interface FieldMetadata {
-  edit?: { label?: string; description?: string };
+  edit?: { label?: string; description?: string; visible?: boolean; editable?: boolean };
   list?: { label?: string };
 }
 interface Configuration {
   settings?: { mainField?: string; defaultSortBy?: string; defaultSortOrder?: string };
   metadatas?: Record<string, FieldMetadata>;
-  layouts?: { list?: string[] };
+  layouts?: { list?: string[]; edit?: Array<Array<{ name: string; size?: number }>> };
 }
 
 /** The articles' list as the desk reads it: where each piece is in the review, whose, what, when. */
 export const ARTICLE_LIST_COLUMNS = ['title', 'workflowState', 'agency', 'format', 'submittedAt', 'scheduledAt'];
-/** Bumped when the columns above change, so that the new list is applied once more. */
-const ARTICLE_LIST_VERSION = 1;
+/** Fields only workflow moves write (shared's TRANSITION_ONLY_FIELDS): the workflow panel shows them, the edit form does not. */
+const WORKFLOW_OWNED = ['workflowState', 'submittedAt', 'scheduledAt'];
+/** Bumped when the layouts below change, so that they are applied once more. */
+const ARTICLE_LAYOUT_VERSION = 2;
 
 /**
- * Sets the articles' list columns once per version of them (a key in Strapi's store
- * remembers), so that an administrator's later "Configure the view" is kept.
+ * Sets the articles' list columns, and takes the workflow's own fields out of the edit
+ * form, once per version (a key in Strapi's store remembers), so that an administrator's
+ * later "Configure the view" is kept.
  */
-export async function applyArticleListLayout(strapi: Core.Strapi, uid: string): Promise<boolean> {
+export async function applyArticleLayouts(strapi: Core.Strapi, uid: string): Promise<boolean> {
   const store = strapi.store({ type: 'plugin', name: 'cchc', key: 'article-list-layout' });
-  if (((await store.get()) as number | null) === ARTICLE_LIST_VERSION) return false;
+  if (((await store.get()) as number | null) === ARTICLE_LAYOUT_VERSION) return false;
   const service = strapi.plugin('content-manager').service('content-types');
   const configuration = (await service.findConfiguration({ uid })) as Configuration;
-  configuration.layouts = { ...configuration.layouts, list: ARTICLE_LIST_COLUMNS };
+  const edit = (configuration.layouts?.edit ?? []).map((row) => row.filter((field) => !WORKFLOW_OWNED.includes(field.name))).filter((row) => row.length > 0);
+  configuration.layouts = { ...configuration.layouts, list: ARTICLE_LIST_COLUMNS, edit };
+  for (const field of WORKFLOW_OWNED) {
+    const meta = configuration.metadatas?.[field];
+    if (meta?.edit) meta.edit = { ...meta.edit, visible: false, editable: false };
+  }
   configuration.settings = { ...configuration.settings, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' };
   await service.updateConfiguration({ uid }, configuration);
-  await store.set({ value: ARTICLE_LIST_VERSION });
+  await store.set({ value: ARTICLE_LAYOUT_VERSION });
   return true;
 }
 

@@ -15,7 +15,7 @@ const UserRow = z.object({
 
 /** The actor an active admin user is now, or null (unknown, inactive or without a workflow role). */
 export async function activeActor(strapi: Core.Strapi, userId: number): Promise<Actor | null> {
-  const row = await strapi.db.query('admin::user').findOne({ where: { id: userId, isActive: true, blocked: false }, select: ['id', 'email', 'firstname', 'lastname'], populate: { roles: { select: ['code'] } } });
+  const row = await strapi.db.query('admin::user').findOne({ where: { id: userId, isActive: true, $or: [{ blocked: false }, { blocked: null }] }, select: ['id', 'email', 'firstname', 'lastname'], populate: { roles: { select: ['code'] } } });
   if (!row) return null;
   try {
     return actorOf({ user: UserRow.parse(row) });

@@ -120,6 +120,14 @@ export function createArticleRepository(strapi: Core.Strapi) {
       return z.array(ChangeNoteRecordSchema).parse(rows);
     },
 
+    /** The draft of an article, by document id (previews); a draft not yet titled or slugged reads as untitled. */
+    async findDraft(documentId: string): Promise<ArticleRecord | null> {
+      const row = (await documents().findOne({ documentId, status: 'draft', populate: DETAIL_POPULATE })) as Record<string, unknown> | null;
+      if (!row) return null;
+      const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+      return ArticleRecordSchema.parse({ ...row, title: text(row['title']) ?? '', slug: text(row['slug']) ?? 'ban-nhap' });
+    },
+
     /** The published version of an article, by slug. */
     async findPublishedBySlug(slug: string): Promise<ArticleRecord | null> {
       const row = await documents().findFirst({

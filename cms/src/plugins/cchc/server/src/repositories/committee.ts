@@ -77,6 +77,16 @@ export function createCommitteeRepository(strapi: Core.Strapi) {
       return DocumentRecordSchema.nullable().parse(row ?? null);
     },
 
+    /** A document's draft with its files, by document id (what its preview shows). */
+    async documentDraft(documentId: string): Promise<DocumentRecord | null> {
+      const row = await documentsOf(strapi, UID.steeringDocument).findOne({
+        documentId,
+        status: 'draft',
+        populate: { areas: { fields: ['code', 'name'], sort: ['order:asc'] }, files: true },
+      });
+      return DocumentRecordSchema.nullable().parse(row ?? null);
+    },
+
     /** The published document with this number, if any (a plan's decision). */
     async documentByNumber(number: string): Promise<DocumentNumberRecord | null> {
       const row = await documentsOf(strapi, UID.steeringDocument).findFirst({
@@ -109,6 +119,12 @@ export function createCommitteeRepository(strapi: Core.Strapi) {
         filters: { slug: { $eq: slug } },
         populate: EVENT_POPULATE,
       });
+      return EventRecordSchema.nullable().parse(row ?? null);
+    },
+
+    /** One event by document id, or null (what its preview shows). */
+    async eventByDocumentId(documentId: string): Promise<EventRecord | null> {
+      const row = await documentsOf(strapi, UID.committeeEvent).findOne({ documentId, populate: EVENT_POPULATE });
       return EventRecordSchema.nullable().parse(row ?? null);
     },
 

@@ -1,8 +1,8 @@
 /**
  * The editors' desk's own tables: who is handling each submitted piece (review
  * claims) and the share links of drafts (preview links, stored by the hash of
- * their token only). Plus the reads the desk needs from articles: a draft's text
- * and media as a snapshot, and a draft as the column would show it.
+ * their token only). Plus the read the desk needs from articles: a draft's text and
+ * media as a snapshot.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { UID } from '../constants.js';
 import { DbInt } from './counts-table.js';
 import { documentsOf } from './documents.js';
-import { ArticleRecordSchema, type ArticleRecord } from './records.js';
 import { qualified } from './schema-names.js';
 
 export const CLAIM_TABLE = 'cchc_review_claims';
@@ -96,27 +95,20 @@ const SnapshotRow = z.object({
   attachments: z.array(z.object({ id: z.number(), name: z.string() })).nullish(),
 });
 
-/** Relations a previewed draft needs: what the public article page shows. */
-const PREVIEW_POPULATE = {
-  areas: { fields: ['code', 'name'], sort: ['order:asc'] },
-  topics: { fields: ['slug', 'name'], sort: ['order:asc'] },
-  agency: { fields: ['slug', 'name', 'shortName'] },
-  cover: true,
-  attachments: true,
-} as const;
-
 /** Creates the desk repository over a Strapi instance. */
 export function createDeskRepository(strapi: Core.Strapi) {
   const claims = () => qualified(strapi, CLAIM_TABLE);
   const links = () => qualified(strapi, PREVIEW_LINK_TABLE);
-  // Joins the transaction under way, if any (SQLite has one connection: a query beside it would wait for ever).
-  const withDb = async <T>(work: (k: Knex) => PromiseLike<T>): Promise<T> => {
+  /** Runs `work` in one transaction, joining the one under way if any. */
+  async function transaction<T>(work: (k: Knex) => PromiseLike<T>): Promise<T> {
     let result!: T;
     await strapi.db.transaction(async ({ trx }) => {
       result = await work(trx);
     });
     return result;
-  };
+  }
+  // Queries join the transaction under way, if any (SQLite has one connection: a query beside it would wait for ever).
+  const withDb = transaction;
   /** The handlers of these pieces, by document id. */
   async function claimsOf(documentIds: readonly string[]): Promise<Map<string, ReviewClaim>> {
     if (documentIds.length === 0) return new Map();
@@ -126,6 +118,7 @@ export function createDeskRepository(strapi: Core.Strapi) {
   /** The handler of one piece, or null. */
   const handlerOf = async (documentId: string): Promise<ReviewClaim | null> => (await claimsOf([documentId])).get(documentId) ?? null;
   return {
+    transaction,
     claimsOf,
     handlerOf,
     async ensureTables(): Promise<void> {
@@ -153,14 +146,6 @@ export function createDeskRepository(strapi: Core.Strapi) {
           ...(r.attachments ?? []).map((a) => ({ id: a.id, name: a.name, role: 'attachment' as const })),
         ],
       };
-    },
-
-    /** The draft as the public mapper reads articles (a draft without a slug gets a placeholder). */
-    async draftForPreview(documentId: string): Promise<ArticleRecord | null> {
-      const row = await documentsOf(strapi, UID.article).findOne({ documentId, status: 'draft', populate: PREVIEW_POPULATE });
-      if (!row) return null;
-      const raw = row as Record<string, unknown>;
-      return ArticleRecordSchema.parse({ ...raw, slug: typeof raw['slug'] === 'string' && raw['slug'] ? raw['slug'] : 'ban-nhap' });
     },
 
     /**

@@ -56,9 +56,10 @@ export function createWorkflowRepository(strapi: Core.Strapi) {
       await documentsOf(strapi, UID.changeNote).create({ data: { articleDocumentId: documentId, note, public: isPublic, notedAt: at } });
     },
 
-    /** Appends a history row, with the piece's snapshot when the move stored one. */
-    async record(event: WorkflowEventRecord, snapshot: ArticleSnapshot | null = null): Promise<void> {
-      await documentsOf(strapi, UID.workflowEvent).create({ data: { ...event, snapshot } });
+    /** Appends a history row, with the piece's snapshot when the move stored one; returns the row's id. */
+    async record(event: WorkflowEventRecord, snapshot: ArticleSnapshot | null = null): Promise<number> {
+      const row = await documentsOf(strapi, UID.workflowEvent).create({ data: { ...event, snapshot } });
+      return z.object({ id: z.number().int() }).parse(row).id;
     },
 
     /** The history of an article, oldest first, with the snapshots. */

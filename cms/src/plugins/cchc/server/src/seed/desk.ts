@@ -4,7 +4,7 @@
  * week, one withdrawn with its reason…), each taken through its steps by the workflow
  * service itself at times relative to the day of seeding, so that the queue, the
  * snapshots, the diff and the calendar show real work on a fresh start. Seeded once:
- * a piece whose title exists is left alone.
+ * a piece whose slug (made from its title) exists is left alone.
  */
 import type { Core } from '@strapi/strapi';
 import { slugify, vietnamInstant, vietnamParts } from '@cchc/shared';

@@ -190,6 +190,18 @@ export function createCommitteeService({ repo, articles, tallies, now = () => ne
     indices,
     events,
 
+    /** A document's draft as its page would show it, or null (previews). */
+    async documentDraft(documentId: string): Promise<DocumentDetail | null> {
+      const row = await repo.documentDraft(documentId);
+      return row ? toDocumentDetail(row, await repo.planYearOfCode(row.number)) : null;
+    },
+
+    /** An event by document id as its page would show it, or null (previews). */
+    async eventPreview(documentId: string): Promise<CommitteeEvent | null> {
+      const row = await repo.eventByDocumentId(documentId);
+      return row ? (await toEvents([row]))[0]! : null;
+    },
+
     /** One event; NotFoundError otherwise. */
     async event(slug: string): Promise<CommitteeEvent> {
       const row = await repo.eventBySlug(slug);

@@ -134,7 +134,7 @@ const services = {
     });
     return createWorkflowService({
       repo,
-      desk: createDeskRepository(strapi),
+      desk: pluginServices(strapi).desk,
       holidays: () => holidaysOf(strapi),
       reviewTargetDays: config(strapi).desk.reviewTargetDays,
       notify: notifications.afterTransition,
@@ -144,17 +144,21 @@ const services = {
   desk: ({ strapi }: Ctx) => createDeskRepository(strapi),
   /** Previews of drafts: the edit view's signed token, and share links. */
   preview: ({ strapi }: Ctx) => {
-    const desk = createDeskRepository(strapi);
     const { desk: settings } = config(strapi);
+    const services = pluginServices(strapi);
     return createPreviewService({
-      links: desk,
-      draftForPreview: (documentId) => desk.draftForPreview(documentId),
-      changeNotes: (documentId) => repositories(strapi).articles.publicChangeNotes(documentId),
+      links: services.desk,
+      drafts: {
+        article: (documentId) => services['public-content'].draftArticle(documentId),
+        document: (documentId) => services.committee.documentDraft(documentId),
+        event: (documentId) => services.committee.eventPreview(documentId),
+      },
       checkVisible: async (documentId, actor) => {
-        await pluginServices(strapi).workflow.visible(documentId, actor);
+        await services.workflow.visible(documentId, actor);
       },
       actorOfUser: (userId) => activeActor(strapi, userId),
-      recordEvent: (documentId, actor, action, note) => pluginServices(strapi).workflow.recordShare(documentId, actor, action, note),
+      recordEvent: (documentId, actor, action, note) => services.workflow.recordShare(documentId, actor, action, note),
+      transaction: (work) => services.desk.transaction(() => work()),
       secret: settings.previewSecret,
       siteUrl: settings.previewSiteUrl,
       previewMinutes: settings.previewMinutes,

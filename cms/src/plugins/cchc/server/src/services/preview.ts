@@ -1,18 +1,18 @@
 /**
  * Previews of drafts. Two kinds of token open one:
- * - `e1.…`, signed (HMAC) for one document, one admin user and a short time: what the
- *   Content Manager's preview panel opens. The user's rights are checked again when it
- *   is read (a contributor who leaves the agency loses the preview at once);
- * - `s1.…`, a share link: random, stored only as its SHA-256, expiring, revocable, each
- *   creation and revocation a history row; made by someone who may see the piece.
- * Either way the site gets the draft as the column would show it, never cached.
+ * - `e1.…`, signed (HMAC) for one piece (an article, a steering document or an event), one
+ *   admin user and a short time: what the Content Manager's preview panel opens. The
+ *   user's rights are checked again when it is read (a contributor who leaves the agency
+ *   loses the preview at once);
+ * - `s1.…`, a share link of an article: random, stored only as its SHA-256, expiring,
+ *   revocable, each creation and revocation a history row in the same transaction; made
+ *   by someone who may see the piece.
+ * Either way the site gets the draft as its page would show it, never cached.
  */
 import crypto from 'node:crypto';
-import { previewPaths, type GetPreview, type ShareLink } from '@cchc/shared';
+import { PREVIEW_KINDS, previewPaths, type ArticleDetail, type CommitteeEvent, type DocumentDetail, type GetPreview, type PreviewKind, type ShareLink } from '@cchc/shared';
 import { InvalidInputError, MESSAGES, NotFoundError } from '../errors.js';
-import { toArticleDetail } from '../mappers/public.js';
 import type { PreviewLink } from '../repositories/desk.js';
-import type { ArticleRecord, ChangeNoteRecord } from '../repositories/records.js';
 import type { Actor } from './workflow.js';
 
 /** Collaborators of the preview service. */
@@ -24,10 +24,16 @@ export interface PreviewDeps {
     openLink(tokenHash: string, at: Date): Promise<PreviewLink | null>;
     revokeLink(id: number, at: Date): Promise<boolean>;
   };
-  draftForPreview(documentId: string): Promise<ArticleRecord | null>;
-  changeNotes(documentId: string): Promise<ChangeNoteRecord[]>;
-  /** Throws NotFoundError unless the actor may see the piece (contributors: their agency's only). */
+  /** The pieces as their pages would show them, or null when there is no such piece. */
+  drafts: {
+    article(documentId: string): Promise<ArticleDetail | null>;
+    document(documentId: string): Promise<DocumentDetail | null>;
+    event(documentId: string): Promise<CommitteeEvent | null>;
+  };
+  /** Throws NotFoundError unless the actor may see the article (contributors: their agency's only). */
   checkVisible(documentId: string, actor: Actor): Promise<void>;
+  /** Runs `work` in one database transaction. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
   /** The actor an admin user is now, or null when inactive or without a workflow role. */
   actorOfUser(userId: number): Promise<Actor | null>;
   /** Appends a history row of the piece (share link made or revoked). */
@@ -43,12 +49,16 @@ export interface PreviewDeps {
 const b64 = (buffer: Buffer): string => buffer.toString('base64url');
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
-/** The fields of an editor's preview token. */
+/** The fields of an editor's preview token: kind, document, user, expiry (ms). */
 interface EditorClaims {
+  k: PreviewKind;
   d: string;
   u: number;
   x: number;
 }
+
+/** The committee's pieces are the editors' and the committee administrators'; agencies' contributors have no access to them. */
+const mayPreviewCommittee = (actor: Actor): boolean => actor.role !== 'contributor';
 
 /** Creates the preview service. */
 export function createPreviewService(deps: PreviewDeps) {
@@ -77,7 +87,7 @@ export function createPreviewService(deps: PreviewDeps) {
       return null;
     }
     const c = claims as Partial<EditorClaims>;
-    if (typeof c.d !== 'string' || typeof c.u !== 'number' || typeof c.x !== 'number') return null;
+    if (typeof c.d !== 'string' || typeof c.u !== 'number' || typeof c.x !== 'number' || !PREVIEW_KINDS.includes(c.k as PreviewKind)) return null;
     return c.x > now().getTime() ? (c as EditorClaims) : null;
   }
 
@@ -92,11 +102,23 @@ export function createPreviewService(deps: PreviewDeps) {
     live: link.revokedAt === null && link.expiresAt.getTime() > now().getTime(),
   });
 
-  async function render(documentId: string): Promise<GetPreview.Response['data']['article']> {
-    const [draft, changes] = await Promise.all([deps.draftForPreview(documentId), deps.changeNotes(documentId)]);
-    if (!draft) throw new NotFoundError(MESSAGES.previewNotFound);
-    // A draft has no neighbours or related pieces yet: the page shows the piece itself.
-    return toArticleDetail(draft, { related: [], older: null, newer: null, changes });
+  /** Throws NotFoundError (one message for every reason) unless the actor may see the piece. */
+  async function mustSee(kind: PreviewKind, documentId: string, actor: Actor): Promise<void> {
+    if (kind !== 'article') {
+      if (!mayPreviewCommittee(actor)) throw new NotFoundError(MESSAGES.previewNotFound);
+      return;
+    }
+    await deps.checkVisible(documentId, actor).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError(MESSAGES.previewNotFound) : error;
+    });
+  }
+
+  /** The piece as its page would show it, with the facts of the preview. */
+  async function render(kind: PreviewKind, documentId: string, facts: Omit<GetPreview.Response['data'], 'kind' | 'article' | 'document' | 'event'>): Promise<GetPreview.Response['data']> {
+    const missing = () => new NotFoundError(MESSAGES.previewNotFound);
+    if (kind === 'document') return { kind, ...facts, document: (await deps.drafts.document(documentId)) ?? throwIt(missing()) };
+    if (kind === 'event') return { kind, ...facts, event: (await deps.drafts.event(documentId)) ?? throwIt(missing()) };
+    return { kind, ...facts, article: (await deps.drafts.article(documentId)) ?? throwIt(missing()) };
   }
 
   return {
@@ -104,34 +126,32 @@ export function createPreviewService(deps: PreviewDeps) {
      * The URL the edit view's preview panel opens for an article, signed for this user;
      * null (no preview) for other content types and for pieces the user may not see.
      */
-    async editorUrl(documentId: string, actor: Actor): Promise<string | null> {
+    async editorUrl(kind: PreviewKind, documentId: string, actor: Actor): Promise<string | null> {
+      if (actor.id === null) return null;
       try {
-        await deps.checkVisible(documentId, actor);
+        await mustSee(kind, documentId, actor);
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
       }
-      if (actor.id === null) return null;
-      const token = signEditorToken({ d: documentId, u: actor.id, x: now().getTime() + deps.previewMinutes * 60_000 });
+      const token = signEditorToken({ k: kind, d: documentId, u: actor.id, x: now().getTime() + deps.previewMinutes * 60_000 });
       return `${site}${previewPaths.page(token)}`;
     },
 
-    /** The draft a token opens; NotFoundError (one message for every reason) otherwise. */
+    /** The piece a token opens; NotFoundError (one message for every reason) otherwise. */
     async open(token: string): Promise<GetPreview.Response['data']> {
       const at = now();
       if (token.startsWith('e1.')) {
         const claims = readEditorToken(token);
         const actor = claims ? await deps.actorOfUser(claims.u) : null;
         if (!claims || !actor) throw new NotFoundError(MESSAGES.previewNotFound);
-        await deps.checkVisible(claims.d, actor).catch((error: unknown) => {
-          throw error instanceof NotFoundError ? new NotFoundError(MESSAGES.previewNotFound) : error;
-        });
-        return { kind: 'article', mode: 'editor', readAt: at.toISOString(), expiresAt: new Date(claims.x).toISOString(), sharedBy: null, article: await render(claims.d) };
+        await mustSee(claims.k, claims.d, actor);
+        return render(claims.k, claims.d, { mode: 'editor', readAt: at.toISOString(), expiresAt: new Date(claims.x).toISOString(), sharedBy: null });
       }
       if (token.startsWith('s1.')) {
         const link = await deps.links.openLink(sha256(token), at);
         if (!link) throw new NotFoundError(MESSAGES.previewNotFound);
-        return { kind: 'article', mode: 'share', readAt: at.toISOString(), expiresAt: link.expiresAt.toISOString(), sharedBy: link.createdByName, article: await render(link.documentId) };
+        return render('article', link.documentId, { mode: 'share', readAt: at.toISOString(), expiresAt: link.expiresAt.toISOString(), sharedBy: link.createdByName });
       }
       throw new NotFoundError(MESSAGES.previewNotFound);
     },
@@ -143,15 +163,19 @@ export function createPreviewService(deps: PreviewDeps) {
       if (lasting > deps.shareLinkMaxHours) throw new InvalidInputError(MESSAGES.shareLinkTooLong(deps.shareLinkMaxHours));
       const token = `s1.${b64(crypto.randomBytes(32))}`;
       const at = now();
-      const link = await deps.links.createLink({
-        tokenHash: sha256(token),
-        documentId,
-        createdById: actor.id,
-        createdByName: actor.name,
-        createdAt: at,
-        expiresAt: new Date(at.getTime() + lasting * 3_600_000),
+      // The link and its history row are written together, or neither is.
+      const link = await deps.transaction(async () => {
+        const made = await deps.links.createLink({
+          tokenHash: sha256(token),
+          documentId,
+          createdById: actor.id,
+          createdByName: actor.name,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + lasting * 3_600_000),
+        });
+        await deps.recordEvent(documentId, actor, 'share-preview', `Liên kết xem trước số ${made.id}, hết hạn sau ${lasting} giờ`);
+        return made;
       });
-      await deps.recordEvent(documentId, actor, 'share-preview', `Liên kết xem trước số ${link.id}, hết hạn sau ${lasting} giờ`);
       return { link: toShareLink(link), url: `${site}${previewPaths.page(token)}` };
     },
 
@@ -166,12 +190,17 @@ export function createPreviewService(deps: PreviewDeps) {
       await deps.checkVisible(documentId, actor);
       const link = await deps.links.link(linkId);
       if (!link || link.documentId !== documentId) throw new NotFoundError(MESSAGES.shareLinkNotFound);
-      if (await deps.links.revokeLink(linkId, now())) {
-        await deps.recordEvent(documentId, actor, 'revoke-preview', `Thu hồi liên kết xem trước số ${link.id}`);
-      }
+      await deps.transaction(async () => {
+        if (await deps.links.revokeLink(linkId, now())) await deps.recordEvent(documentId, actor, 'revoke-preview', `Thu hồi liên kết xem trước số ${link.id}`);
+      });
       return toShareLink((await deps.links.link(linkId))!);
     },
   };
+}
+
+/** Throws `error` where an expression is expected. */
+function throwIt(error: Error): never {
+  throw error;
 }
 
 /** The preview service's interface. */

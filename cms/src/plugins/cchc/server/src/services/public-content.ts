@@ -50,6 +50,15 @@ export function createPublicContentService({ articles, taxonomy, agencyLineage }
       return toArticleDetail(row, { related, older, newer, changes });
     },
 
+    /** An article's draft as its page would show it (without neighbours or related pieces, which a draft has not), or null. */
+    async draftArticle(documentId: string): Promise<ArticleDetail | null> {
+      const [row, changes] = await Promise.all([articles.findDraft(documentId), articles.publicChangeNotes(documentId)]);
+      if (!row) return null;
+      const detail = toArticleDetail(row, { related: [], older: null, newer: null, changes });
+      // Never published: no publication date to show (the page leaves the line out), not the last save's.
+      return row.publicationDate || row.publishedAt ? detail : { ...detail, publicationDate: '' };
+    },
+
     /** Everything the column's home page shows. */
     async home(): Promise<GetHome.Response['data']> {
       const areas = await taxonomy.reformAreas();

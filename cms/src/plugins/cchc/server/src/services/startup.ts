@@ -1,6 +1,6 @@
 /** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, published counts, search index. */
 import type { Core } from '@strapi/strapi';
-import { applyArticleListLayout, applyContentManagerLabels } from '../content-manager/apply.js';
+import { applyArticleLayouts, applyContentManagerLabels } from '../content-manager/apply.js';
 import { UID } from '../constants.js';
 import { bindLegacyMemberships } from '../repositories/agency-members.js';
 import { syncRoles } from './roles.js';
@@ -19,7 +19,7 @@ export function createStartupService({ strapi, seed, search, tallies }: { strapi
       await syncRoles(strapi);
       await bindLegacyMemberships(strapi);
       await applyContentManagerLabels(strapi);
-      await applyArticleListLayout(strapi, UID.article);
+      await applyArticleLayouts(strapi, UID.article);
       await seed.run();
       const groups = await tallies.recount();
       strapi.log.info(`[cchc] published pieces counted in ${groups} group(s)`);

@@ -77,8 +77,8 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
     notify({ documentId: article.documentId, title: article.title, agencyName: article.agency?.name ?? '' }, event);
 
   /** Appends a history row that moves nothing (a take, a share link): from and to the piece's current state. */
-  function recordDeskEvent(article: WorkflowArticle, actor: Actor, action: DeskEventAction, note: string | null, at = now()): Promise<void> {
-    return repo.record({
+  async function recordDeskEvent(article: WorkflowArticle, actor: Actor, action: DeskEventAction, note: string | null, at = now()): Promise<void> {
+    await repo.record({
       articleDocumentId: article.documentId,
       action,
       fromState: article.workflowState,
@@ -146,7 +146,7 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
         agencySlug: article.agency?.slug ?? null,
         occurredAt: at.toISOString(),
       };
-      await repo.transaction(async () => {
+      const recorded = await repo.transaction(async () => {
         // What the piece says at this move: the next round's diff compares with it.
         const snapshot = await desk.snapshotOf(documentId);
         // The claim fails if someone else moved the piece meanwhile: no double publication.
@@ -161,10 +161,10 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
         if (body.action === 'withdraw') await repo.unpublish(documentId);
         // Out of review, nobody handles it any more.
         if (decision.to !== 'submitted') await desk.release(documentId, null);
-        await repo.record(event, snapshot);
+        return { id: await repo.record(event, snapshot), snapshot };
       });
       await tell(article, event);
-      return { state: decision.to, event: toEvent(event) };
+      return { state: decision.to, event: toEvent({ ...event, ...recorded }) };
     },
 
     /** The state, the actions this actor may take, and the history of an article. */
@@ -194,22 +194,30 @@ export function createWorkflowService({ repo, desk, holidays, reviewTargetDays, 
 
     /** Marks the editor as handling a submitted piece ("Tôi xử lý"), or lets go of it; recorded in the history. */
     async take(documentId: string, actor: Actor, body: { release: boolean; takeOver: boolean }): Promise<Handler | null> {
-      if (actor.role === 'contributor' || actor.id === null) throw new ForbiddenError(WORKFLOW_REFUSAL_MESSAGES['not-allowed']);
+      const userId = actor.id;
+      if (actor.role === 'contributor' || userId === null) throw new ForbiddenError(WORKFLOW_REFUSAL_MESSAGES['not-allowed']);
       const article = await visibleArticle(documentId, actor);
       const at = now();
       const record = (action: DeskEventAction, note: string | null) => recordDeskEvent(article, actor, action, note, at);
       if (body.release) {
-        if (await desk.release(documentId, actor.id)) await record('release', null);
+        // The claim and its history row go together, or neither does.
+        await repo.transaction(async () => {
+          if (await desk.release(documentId, userId)) await record('release', null);
+        });
         return toHandler(await desk.handlerOf(documentId), actor);
       }
       if (article.workflowState !== 'submitted') throw new InvalidInputError(MESSAGES.notInReview);
       const before = await desk.handlerOf(documentId);
-      if (before?.userId === actor.id) return toHandler(before, actor);
-      if (!(await desk.claim(documentId, actor.id, actor.name, at, body.takeOver))) {
+      if (before?.userId === userId) return toHandler(before, actor);
+      const took = await repo.transaction(async () => {
+        if (!(await desk.claim(documentId, userId, actor.name, at, body.takeOver))) return false;
+        await record('take', before ? `Nhận thay ${before.userName}` : null);
+        return true;
+      });
+      if (!took) {
         const holder = await desk.handlerOf(documentId);
         throw new ConflictError(MESSAGES.takenByOther(holder?.userName ?? 'một biên tập viên khác'));
       }
-      await record('take', before ? `Nhận thay ${before.userName}` : null);
       return toHandler(await desk.handlerOf(documentId), actor);
     },
 

@@ -22,16 +22,18 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
   const [changes, setChanges] = useState<Changes | null>(null);
   const [note, setNote] = useState('');
   const [scheduledAt, setScheduledAt] = useState('');
+  // The history row the changes are compared with; none: the baseline the piece's state calls for.
+  const [since, setSince] = useState<number | undefined>(undefined);
   const failed = formatMessage(msg('workflow.error'));
 
   const load = useCallback(() => {
     call(GetArticleHistory.Endpoint, { params: { documentId } })
       .then(({ data }) => setHistory(data))
       .catch((e: unknown) => setError(messageOf(e, failed)));
-    call(GetArticleChanges.Endpoint, { params: { documentId } })
+    call(GetArticleChanges.Endpoint, { params: { documentId }, query: { since } })
       .then(({ data }) => setChanges(data))
       .catch((e: unknown) => setError(messageOf(e, failed)));
-  }, [call, documentId, failed]);
+  }, [call, documentId, failed, since]);
   const { busy, error, setError, run } = useAction(failed, load);
   useEffect(load, [load]);
   // datetime-local has no zone: the editor means Vietnam's time (UTC+7 all year).
@@ -40,9 +42,10 @@ const WorkflowPanelContent = ({ documentId }: { documentId: string }) => {
       const body = { action, note, ...(action === 'schedule' && scheduledAt ? { scheduledAt: `${scheduledAt}:00+07:00` } : {}) };
       await call(TransitionArticle.Endpoint, { params: { documentId }, body });
       setNote('');
+      setSince(undefined);
     });
   const take = (body: { release?: boolean; takeOver?: boolean }) => run(() => call(TakeArticle.Endpoint, { params: { documentId }, body }));
-  const compareWith = (since: number) => run(async () => setChanges((await call(GetArticleChanges.Endpoint, { params: { documentId }, query: { since } })).data));
+  const compareWith = (eventId: number) => setSince(eventId);
 
   if (!history) return <Typography variant="pi">{error ?? formatMessage(msg('workflow.loading'))}</Typography>;
   const mayTake = history.state === 'submitted' && history.actions.includes('approve');
