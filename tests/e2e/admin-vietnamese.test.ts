@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import * as pluginConstants from '../../cms/src/plugins/cchc/admin/src/pluginId.js';
 import { contentManager, removeArticle } from '../support/api.js';
-import { hasChromium, launchBrowser } from '../support/browser.js';
+import { axeViolations, hasChromium, launchBrowser } from '../support/browser.js';
 import { findEnglish } from '../support/english-text.js';
 
 const ARTICLE = 'plugin::cchc.article';
@@ -143,7 +143,7 @@ describe.runIf(hasChromium)('the admin panel in Vietnamese', () => {
     for (const path of pages) expect(path).not.toContain('undefined');
   });
 
-  test.each(ACCOUNTS)('$email sees no English', async ({ token: key, email }) => {
+  test.each(ACCOUNTS)('$email sees no English, and the plugin pages pass axe', async ({ token: key, email }) => {
     const who = email.split('@')[0]!;
     const findings: string[] = [];
 
@@ -167,8 +167,14 @@ describe.runIf(hasChromium)('the admin panel in Vietnamese', () => {
       ...pluginPages(),
       '/admin/me',
     ];
-    for (const path of paths) findings.push(...(await englishOn(page, path, who)));
+    const inaccessible: string[] = [];
+    for (const path of paths) {
+      findings.push(...(await englishOn(page, path, who)));
+      // The plugin's own pages, as each account sees them, against WCAG 2.1 AA.
+      if (path.startsWith('/admin/plugins/cchc')) inaccessible.push(...(await axeViolations(page)).map((v) => `${who} ${path}: ${v}`));
+    }
     await context.close();
     expect(findings).toEqual([]);
+    expect(inaccessible).toEqual([]);
   }, 600_000);
 });
