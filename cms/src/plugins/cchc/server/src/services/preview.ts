@@ -122,10 +122,7 @@ export function createPreviewService(deps: PreviewDeps) {
   }
 
   return {
-    /**
-     * The URL the edit view's preview panel opens for an article, signed for this user;
-     * null (no preview) for other content types and for pieces the user may not see.
-     */
+    /** The URL the edit view's preview panel opens for a piece, signed for this user; null (no preview) when the user may not see it. */
     async editorUrl(kind: PreviewKind, documentId: string, actor: Actor): Promise<string | null> {
       if (actor.id === null) return null;
       try {
