@@ -22,7 +22,7 @@ export * from './contracts/search.js';
 export * from './contracts/compliance.js';
 export * from './search/tokens.js';
 export * from './search/snippet.js';
-export * from './search/search-index.js';
+export * from './search/terms.js';
 export * from './workflow/workflow.js';
 export * from './workflow/article-rules.js';
 export * from './workflow/changes.js';

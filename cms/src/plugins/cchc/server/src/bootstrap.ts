@@ -37,7 +37,7 @@ function startScheduler(strapi: Core.Strapi): void {
 }
 
 /**
- * Bootstrap: a few named setup steps. Roles, the demo seed and the search index are
+ * Bootstrap: a few named setup steps. Roles, the demo seed and the search catch-up are
  * the `startup` service, which the host app runs once every module, admin included, is up.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

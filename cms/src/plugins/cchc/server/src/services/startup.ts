@@ -1,4 +1,4 @@
-/** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, published counts, search index. */
+/** What the plugin does once Strapi, admin included, has bootstrapped: roles, Content Manager labels, seed, published counts, search store's catch-up. */
 import type { Core } from '@strapi/strapi';
 import { applyArticleLayouts, applyContentManagerLabels } from '../content-manager/apply.js';
 import { UID } from '../constants.js';
@@ -13,9 +13,10 @@ export function createStartupService({ strapi, seed, search, tallies }: { strapi
     /**
      * Keeps the plugin's admin roles equal to their allow-lists, binds older memberships to user ids, labels its fields in
      * Vietnamese, seeds (when configured), recounts the published pieces (whatever was written while the CMS was down or
-     * before the counts existed), then indexes every published article.
+     * before the counts existed), then writes the search entries of what was published without the plugin (the seed, a restore).
      */
     async run(): Promise<void> {
+      await search.ensureSchema();
       await syncRoles(strapi);
       await bindLegacyMemberships(strapi);
       await applyContentManagerLabels(strapi);
@@ -23,7 +24,7 @@ export function createStartupService({ strapi, seed, search, tallies }: { strapi
       await seed.run();
       const groups = await tallies.recount();
       strapi.log.info(`[cchc] published pieces counted in ${groups} group(s)`);
-      await search.build();
+      await search.catchUp();
     },
   };
 }
