@@ -127,7 +127,13 @@ const services = {
     });
   },
   'site-purge': ({ strapi }: Ctx) =>
-    createSitePurgeService({ siteUrls: config(strapi).sitePurgeUrls, secret: config(strapi).purgeSecret, log: strapi.log }),
+    createSitePurgeService({
+      siteUrls: config(strapi).sitePurgeUrls,
+      secret: config(strapi).purgeSecret,
+      varnishUrls: config(strapi).varnish.urls,
+      varnishSecret: config(strapi).varnish.purgeSecret,
+      log: strapi.log,
+    }),
   'published-changes': ({ strapi }: Ctx) =>
     createPublishedChangesService({
       search: pluginServices(strapi).search,
