@@ -85,6 +85,7 @@ export default async function restore(args) {
     { prefix: FOLDER.questionFiles, to: system.questionFilesDir, staged: `${system.questionFilesDir}.restoring-${process.pid}` },
   ];
   let tables;
+  let databaseWritten = false;
   try {
     // Files are staged beside their folders first, so a failure before the database is restored leaves the targets as they were.
     for (const folder of staged) folder.files = await stageFolder(dir, manifest.files, folder.prefix, folder.staged);
@@ -96,10 +97,12 @@ export default async function restore(args) {
       restoreSqlite(dbFile, system.database.filename);
       tables = countSqlite(system.database.filename);
     }
+    databaseWritten = true;
     for (const folder of staged) await moveInto(folder.staged, folder.files, folder.to, { replace: force });
   } catch (error) {
     for (const folder of staged) await fsp.rm(folder.staged, { recursive: true, force: true });
-    console.error(`[restore] Failed: ${error.message}`);
+    // pg_restore runs in one transaction and the SQLite file is renamed into place: a failure before then wrote nothing.
+    console.error(`[restore] Failed ${databaseWritten ? 'after the database was restored (the folders may be incomplete: run again with --force)' : 'before anything was written'}: ${error.message}`);
     process.exit(1);
   }
   const differing = Object.keys(manifest.tables).filter((name) => tables[name] !== manifest.tables[name]);
@@ -107,11 +110,11 @@ export default async function restore(args) {
     console.error(`[restore] Restored, but the rows differ from the manifest's in ${differing.map((n) => `${n} (${tables[n] ?? 'missing'}, expected ${manifest.tables[n]})`).join(', ')}.`);
     process.exit(1);
   }
-  report(manifest, system, staged, Date.now() - started, env);
+  report(manifest, staged, Date.now() - started, env);
 }
 
 /** What was restored, and what the person must still check. */
-function report(manifest, system, staged, tookMs, env) {
+function report(manifest, staged, tookMs, env) {
   const count = (prefix) => manifest.files.filter((f) => f.path.startsWith(`${prefix}/`));
   const line = (prefix) => `${count(prefix).length} files (${formatBytes(count(prefix).reduce((s, f) => s + f.size, 0))})`;
   console.log(`[restore] Restored the backup of ${manifest.createdAt} in ${(tookMs / 1000).toFixed(1)} s:`);
