@@ -1,4 +1,5 @@
 /** Settings of the site's front server, from the environment. */
+import { mediaPublicUrl } from '@cchc/shared';
 import { hostPolicyOf, type HostPolicy } from './cache-key.ts';
 
 /** What the front server needs to know. */
@@ -19,7 +20,7 @@ export interface FrontConfig {
   rendersPerMinute: number;
   /** Take the client's address from the last X-Forwarded-For entry (behind a trusted proxy). */
   trustProxy: boolean;
-  /** Origins the pages' images and media come from (the CMS's public address), for the CSP. */
+  /** Origins the pages' images and media come from (the CMS's public address, the media bucket's or its CDN's), for the CSP. */
   mediaOrigins: string[];
   /** Hosts whose embedded players articles may show (IFRAME_HOSTS), for the CSP. */
   frameHosts: string[];
@@ -30,8 +31,12 @@ export interface FrontConfig {
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const int = (value: string | undefined, fallback: number): number => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 
-/** Reads the configuration; `env` is process.env in production, a table in tests. */
+/**
+ * Reads the configuration; `env` is process.env in production, a table in tests.
+ * A MEDIA_PUBLIC_URL that is not an http(s) base URL stops the site at start (the error names it).
+ */
 export function readConfig(env: Record<string, string | undefined>): FrontConfig {
+  const media = mediaPublicUrl(env);
   return {
     host: env['HOST'] ?? '0.0.0.0',
     port: int(env['PORT'], 4321),
@@ -43,7 +48,7 @@ export function readConfig(env: Record<string, string | undefined>): FrontConfig
     rendersPerMinute: int(env['SITE_RENDERS_PER_MINUTE'], 120),
     trustProxy: env['TRUST_PROXY'] === 'true',
     frameHosts: list(env['IFRAME_HOSTS']).map((h) => h.toLowerCase()),
-    mediaOrigins: [env['CMS_PUBLIC_URL'], env['MEDIA_PUBLIC_URL']].flatMap(originOf),
+    mediaOrigins: [env['CMS_PUBLIC_URL'], media ?? undefined].flatMap(originOf),
     adminOrigins: (env['ADMIN_ORIGINS'] ? list(env['ADMIN_ORIGINS']) : [env['CMS_PUBLIC_URL']]).flatMap(originOf),
   };
 }
