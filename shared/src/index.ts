@@ -3,6 +3,7 @@ export * from './text/vietnamese.js';
 export * from './text/format.js';
 export * from './text/csv.js';
 export * from './net/client-key.js';
+export * from './media/storage.js';
 export * from './time/quarters.js';
 export * from './domain/reform-areas.js';
 export * from './domain/formats.js';
