@@ -122,6 +122,18 @@ export function createArticleRepository(strapi: Core.Strapi) {
       return row ? toIndexedArticle(row) : null;
     },
 
+    /** The published versions of these articles with the ids of their rows, in no particular order (a missing one is left out). */
+    async findPublishedForIndexMany(documentIds: readonly string[]): Promise<IndexedArticle[]> {
+      if (documentIds.length === 0) return [];
+      const rows = await documents().findMany({
+        status: 'published',
+        filters: { documentId: { $in: [...documentIds] } },
+        limit: documentIds.length,
+        populate: SUMMARY_POPULATE,
+      });
+      return rows.map(toIndexedArticle);
+    },
+
     /** The published versions of these articles, in no particular order (search hits; a missing one is left out). */
     async findPublishedByDocumentIds(documentIds: readonly string[]): Promise<ArticleRecord[]> {
       if (documentIds.length === 0) return [];

@@ -27,6 +27,7 @@ export interface SearchDeps {
   articleTable: { name: string; id: string; documentId: string; publishedAt: string };
   articles: {
     findPublishedForIndex(documentId: string): Promise<IndexedArticle | null>;
+    findPublishedForIndexMany(documentIds: readonly string[]): Promise<IndexedArticle[]>;
     findPublishedByDocumentIds(documentIds: readonly string[]): Promise<ArticleRecord[]>;
     streamPublished(): AsyncIterable<IndexedArticle[]>;
   };
@@ -68,15 +69,15 @@ export function createSearchService(deps: SearchDeps) {
     return published?.record ?? null;
   }
 
-  /** Re-writes every entry (area codes, agency slugs may have changed), one article at a time. */
+  /** Re-writes every entry (area codes, agency slugs may have changed), a batch per transaction. */
   async function reindexAll(): Promise<void> {
     const started = Date.now();
     let count = 0;
     for await (const batch of articles.streamPublished()) {
-      for (const article of batch) {
-        await transaction((trx) => store.write(trx, entryOf(article)));
-        count++;
-      }
+      await transaction(async (trx) => {
+        for (const article of batch) await store.write(trx, entryOf(article));
+      });
+      count += batch.length;
     }
     log.info(`[cchc] search: ${count} articles re-indexed in ${Date.now() - started} ms`);
   }
@@ -106,7 +107,13 @@ export function createSearchService(deps: SearchDeps) {
         .whereNull(`a.${a.id}`)
         .select({ documentId: 's.document_id' })) as Array<{ documentId: string }>;
       for (const { documentId } of orphans) await transaction((trx) => store.remove(trx, documentId));
-      for (const documentId of new Set(missing.map((m) => m.documentId))) await index(documentId);
+      const ids = [...new Set(missing.map((m) => m.documentId))];
+      for (let i = 0; i < ids.length; i += 200) {
+        const batch = await articles.findPublishedForIndexMany(ids.slice(i, i + 200));
+        await transaction(async (trx) => {
+          for (const article of batch) await store.write(trx, entryOf(article));
+        });
+      }
       log.info(`[cchc] search: ${missing.length} entries written, ${orphans.length} removed at start, in ${Date.now() - started} ms`);
       return { indexed: missing.length, removed: orphans.length };
     },
