@@ -48,26 +48,3 @@ export function articleFilterOf(query: ArticleFilterQuery, agencies?: readonly s
   }
   return filter;
 }
-
-/** The facts of an article the filter reads. */
-export interface FilteredArticle {
-  areas: readonly string[];
-  topics: readonly string[];
-  agency: string | null;
-  format: string;
-  featured: boolean;
-  /** Publication time, in milliseconds. */
-  time: number;
-}
-
-/** True when the article passes every criterion the filter sets. */
-export function passesFilter(filter: ArticleFilter, article: FilteredArticle): boolean {
-  if (filter.areas && !filter.areas.some((a) => article.areas.includes(a))) return false;
-  if (filter.topics && !filter.topics.some((t) => article.topics.includes(t))) return false;
-  if (filter.agencies && (article.agency === null || !filter.agencies.includes(article.agency))) return false;
-  if (filter.formats && !filter.formats.includes(article.format)) return false;
-  if (filter.featured !== undefined && article.featured !== filter.featured) return false;
-  if (filter.from !== undefined && article.time < filter.from) return false;
-  if (filter.to !== undefined && article.time >= filter.to) return false;
-  return true;
-}
