@@ -17,6 +17,7 @@ export * from './contracts/articles.js';
 export * from './contracts/home.js';
 export * from './contracts/plans.js';
 export * from './contracts/purge.js';
+export * from './contracts/varnish.js';
 export * from './contracts/cache-tags.js';
 export * from './contracts/search.js';
 export * from './contracts/compliance.js';

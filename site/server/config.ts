@@ -7,7 +7,12 @@ export interface FrontConfig {
   port: number;
   /** Shared secret of the purge endpoint; the endpoint is off without one. */
   purgeSecret: string | null;
-  /** Seconds a cached page is served without asking Astro again. */
+  /**
+   * Whether the front server keeps rendered pages itself (SITE_PAGE_CACHE, on by default).
+   * Off behind Varnish: every request is rendered, with the headers Varnish stores pages by.
+   */
+  pageCache: boolean;
+  /** Seconds a cached page is served without asking Astro again (by this cache, or by Varnish as s-maxage). */
   freshSeconds: number;
   /** Upper bound of the cache's memory (everything an entry holds). */
   maxBytes: number;
@@ -30,12 +35,20 @@ export interface FrontConfig {
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 const int = (value: string | undefined, fallback: number): number => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 
-/** Reads the configuration; `env` is process.env in production, a table in tests. */
+/** SITE_PAGE_CACHE: `on` (the default) or `off`; anything else stops the site at start. */
+function pageCacheOf(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`SITE_PAGE_CACHE must be "on" or "off", not ${JSON.stringify(value)}`);
+}
+
+/** Reads the configuration; `env` is process.env in production, a table in tests. Throws, naming the variable, on a value it cannot take. */
 export function readConfig(env: Record<string, string | undefined>): FrontConfig {
   return {
     host: env['HOST'] ?? '0.0.0.0',
     port: int(env['PORT'], 4321),
     purgeSecret: env['PURGE_SECRET'] ? env['PURGE_SECRET'] : null,
+    pageCache: pageCacheOf(env['SITE_PAGE_CACHE']),
     freshSeconds: int(env['CACHE_FRESH_SECONDS'], 60),
     maxBytes: int(env['CACHE_MAX_MB'], 128) * 1024 * 1024,
     maxEntries: int(env['CACHE_MAX_ENTRIES'], 20_000),

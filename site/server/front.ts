@@ -1,14 +1,16 @@
 /**
  * The site's front server: answers from the page cache when it can, renders
  * through Astro when it must, serves a stale copy when Astro cannot reach the
- * CMS, and takes signed purge calls from the CMS.
+ * CMS, and takes signed purge calls from the CMS. With its page cache off
+ * (SITE_PAGE_CACHE=off, Varnish in front) it renders every page and tells
+ * Varnish how to keep it (s-maxage, xkey).
  */
 import type http from 'node:http';
-import { PURGE_PATH, PURGE_SIGNATURE_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, decodedPath, isPreviewPath, isPrivateRequest, pathForLog, questionPaths } from '@cchc/shared';
+import { PURGE_PATH, PURGE_SIGNATURE_HEADER, SITE_HEALTH_PATH, XKEY_HEADER, PURGE_TIMESTAMP_HEADER, PRIVATE_REQUEST_HEADER, PurgeRequestSchema, VISITOR_HEADER, VISITOR_SCHEME_HEADER, QUESTION_ATTACHMENTS, decodedPath, isPreviewPath, isPrivateRequest, pathForLog, questionPaths } from '@cchc/shared';
 import type { FrontConfig } from './config.ts';
 import { normaliseRequest } from './cache-key.ts';
 import { cameOverHttps, securityHeaders } from './security-headers.ts';
-import { compressBodies, etagOf, pickEncoding, type CachedPage, type PageCache } from './page-cache.ts';
+import { compressBodies, etagOf, pickEncoding, type CachedPage, type Encoding, type PageCache } from './page-cache.ts';
 import { verifyPurge } from './purge-auth.ts';
 import { clientOf, createRenderBudget, type RenderBudget } from './render-budget.ts';
 import type { Rendered } from './render.ts';
@@ -44,6 +46,13 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'c
 
 /** What a CDN in front may do with a cached page: keep it a minute, then serve it stale while it refreshes or while the site is down. */
 const CDN_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
+
+/**
+ * The same, when the site keeps no copy (SITE_PAGE_CACHE=off): the shared cache in front
+ * (Varnish) keeps it fresh for CACHE_FRESH_SECONDS, as this cache would have, and purges it by tag.
+ * @example sharedCacheControl(60) === 'public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400'
+ */
+export const sharedCacheControl = (freshSeconds: number): string => `public, max-age=60, s-maxage=${freshSeconds}, stale-while-revalidate=300, stale-if-error=86400`;
 
 const MAX_PURGE_BODY = 64 * 1024;
 /** Largest form the contest takes: a round's answers and a registration are a few kilobytes. */
@@ -96,6 +105,8 @@ function sendPage(
   const headers: http.OutgoingHttpHeaders = {
     ...secure,
     ...page.headers,
+    // The page's tags for Varnish's xkey vmod (which drops them before clients see them).
+    ...(page.tags.length > 0 ? { [XKEY_HEADER]: page.tags.join(' ') } : {}),
     'cache-control': cacheControl,
     etag: page.etag,
     vary: 'Accept-Encoding',
@@ -157,7 +168,11 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
   };
   const inflight = new Map<string, Promise<Refreshed>>();
 
-  /** Renders a path once however many requests wait for it, and stores it when it may be. */
+  /**
+   * Renders a path once however many requests wait for it, and stores it when it may be.
+   * With the page cache off nothing is stored, and the page is left uncompressed: each
+   * request compresses it for its own Accept-Encoding (sendFresh).
+   */
   function refresh(key: string, url: string, req: http.IncomingMessage): Promise<Refreshed> {
     let pending = inflight.get(key);
     if (!pending) {
@@ -167,13 +182,13 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
             const page: CachedPage = {
               status: rendered.status,
               headers: storedHeaders(rendered.headers),
-              bodies: compressBodies(rendered.body),
+              bodies: compressBodies(rendered.body, config.pageCache ? ['gzip', 'br'] : []),
               etag: etagOf(rendered.body),
               tags: String(rendered.headers['cache-tag'] ?? '').split(' ').filter(Boolean),
               storedAt: now(),
               invalidated: false,
             };
-            cache.set(key, page);
+            if (config.pageCache) cache.set(key, page);
             return { rendered, page };
           }
           // A page that is gone must not come back from the cache.
@@ -191,7 +206,29 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     log(`[cache] ${why}: serving the stale copy of ${path}`);
   }
 
+  /** A render budget spent: 429 with the wait, nothing rendered. */
+  function tooManyRenders(res: http.ServerResponse, secure: Headers, wait: number): void {
+    res.writeHead(429, { ...secure, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(wait) });
+    res.end(`Bạn mở quá nhiều trang trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`);
+  }
+
+  /** A page rendered for this request (page cache off), compressed for its Accept-Encoding only, with the headers Varnish keeps it by. */
+  function sendFresh(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, secure: Headers): void {
+    const encoding: Encoding = pickEncoding(req.headers['accept-encoding']);
+    const bodies = encoding === 'identity' ? page.bodies : compressBodies(page.bodies.identity, [encoding]);
+    sendPage(req, res, { ...page, bodies }, 'MISS', now(), secure, sharedCacheControl(config.freshSeconds));
+  }
+
+  /** Page cache off: every request is rendered (within the client's render budget); Varnish in front keeps the pages. */
+  async function handleUncachedPage(req: http.IncomingMessage, res: http.ServerResponse, key: string, url: string, secure: Headers): Promise<void> {
+    const wait = await renderBudget(clientOf(req, config.trustProxy));
+    if (wait !== null) return tooManyRenders(res, secure, wait);
+    const { rendered, page } = await refresh(key, url, req);
+    return page ? sendFresh(req, res, page, secure) : sendRendered(req, res, rendered, secure);
+  }
+
   async function handlePage(req: http.IncomingMessage, res: http.ServerResponse, key: string, url: string, secure: Headers): Promise<void> {
+    if (!config.pageCache) return handleUncachedPage(req, res, key, url, secure);
     const page = cache.get(key);
     const current = now();
     if (page && !page.invalidated) {
@@ -206,9 +243,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     const wait = await renderBudget(clientOf(req, config.trustProxy));
     if (wait !== null) {
       if (page) return sendPage(req, res, page, 'STALE', current, secure);
-      res.writeHead(429, { ...secure, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(wait) });
-      res.end(`Bạn mở quá nhiều trang trong thời gian ngắn. Vui lòng thử lại sau ${wait} giây.`);
-      return;
+      return tooManyRenders(res, secure, wait);
     }
     let refreshed: Refreshed;
     try {
@@ -275,6 +310,7 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
       return json(res, 400, { error: 'Nội dung không phải JSON.' });
     }
     if (!parsed.success) return json(res, 400, { error: 'Cần { "tags": [...] } hoặc { "all": true }.' });
+    // With the page cache off nothing is kept: the call is checked like any other and purges nothing.
     const purged = 'all' in parsed.data ? cache.invalidateAll() : cache.invalidateTags(parsed.data.tags);
     log(`[cache] purge ${'all' in parsed.data ? 'all' : parsed.data.tags.join(' ')}: ${purged} page(s)`);
     return json(res, 200, { purged });
@@ -289,6 +325,12 @@ export function createFrontHandler({ config, cache, render, now, log, renderBudg
     const url = target.url;
     const secure = headersOver[cameOverHttps(req) ? 'https' : 'http'];
     try {
+      // Whether this process is up, for Varnish's probe and load balancers: no render, no CMS call, any host.
+      if (raw === SITE_HEALTH_PATH) {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('ok');
+        return;
+      }
       if (raw === PURGE_PATH || raw.startsWith(`${PURGE_PATH}?`)) return await handlePurge(req, res);
       // Pages carry the security headers in their one writeHead (the hot path); other answers get them here.
       const other = target.misdirected || (req.method !== 'GET' && req.method !== 'HEAD');

@@ -7,13 +7,20 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readConfig } from './config.ts';
+import { readConfig, type FrontConfig } from './config.ts';
 import { createFrontHandler } from './front.ts';
 import { PageCache } from './page-cache.ts';
 import { render, type AstroHandler } from './render.ts';
 import { loadStaticFiles } from './static-files.ts';
 
-const config = readConfig(process.env);
+let config: FrontConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  // A wrong setting stops the site at start, with the variable's name.
+  console.error(`[site] ${(error as Error).message}`);
+  process.exit(1);
+}
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 process.env['ASTRO_NODE_LOGGING'] = 'disabled';
@@ -35,7 +42,8 @@ const handler = createFrontHandler({
 const server = http.createServer({ keepAlive: true }, (req, res) => void handler(req, res));
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
-  log(`[site] listening on http://${config.host}:${config.port} (page cache ${config.maxBytes / 1024 / 1024} MB, purge ${config.purgeSecret ? 'on' : 'off'})`);
+  const pageCache = config.pageCache ? `page cache ${config.maxBytes / 1024 / 1024} MB` : 'page cache off (Varnish in front)';
+  log(`[site] listening on http://${config.host}:${config.port} (${pageCache}, purge ${config.purgeSecret ? 'on' : 'off'})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -73,8 +73,26 @@ describe('plugin configuration', () => {
     ['CCHC_RESPONSE_CACHE_SECONDS', '-5'],
     ['CONTEST_CHALLENGE_SECRET', 'ngan'],
     ['CONTEST_CHALLENGE_MAX_TRIES', '0'],
+    ['VARNISH_URLS', 'varnish.test:6081'],
   ])('a wrong %s (%s) stops the start with a message that names it', (name, value) => {
     process.env[name] = value;
     expect(() => validateConfig(configFromEnv(env))).toThrow(name);
+  });
+
+  test.each([
+    ['unset', undefined],
+    ['too short', 'ngan-qua'],
+    ['with a quote', 'bi-mat-co-dau-"-nhay-kep'],
+    ['with a space', 'bi mat co khoang trang 123'],
+  ])('Varnish addresses with a purge secret %s stop the start, naming VARNISH_PURGE_SECRET', (_, secret) => {
+    process.env.VARNISH_URLS = 'http://127.0.0.1:6081,http://10.0.0.2:6081';
+    if (secret !== undefined) process.env.VARNISH_PURGE_SECRET = secret;
+    expect(() => validateConfig(configFromEnv(env))).toThrow('VARNISH_PURGE_SECRET');
+  });
+
+  test('Varnish addresses and their secret are read; without addresses the secret is not needed', () => {
+    expect(validateConfig(configFromEnv(env)).varnish).toEqual({ urls: [], purgeSecret: '' });
+    Object.assign(process.env, { VARNISH_URLS: 'http://127.0.0.1:6081, http://10.0.0.2:6081', VARNISH_PURGE_SECRET: 'bi-mat-cua-varnish_0123' });
+    expect(validateConfig(configFromEnv(env)).varnish).toEqual({ urls: ['http://127.0.0.1:6081', 'http://10.0.0.2:6081'], purgeSecret: 'bi-mat-cua-varnish_0123' });
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { VARNISH_PURGE_SECRET_PATTERN } from '@cchc/shared';
 import { PLUGIN_ID } from './constants.js';
 
 const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
@@ -57,6 +58,18 @@ const ContestChallengeSchema = z.object({
   lifetimeSeconds: wholeNumber(60, 86_400),
 });
 
+const VarnishSchema = z
+  .object({
+    /** Varnish instances in front of the site (deploy/varnish/cchc.vcl), sent PURGE with the changed tags; none: no Varnish. */
+    urls: z.array(z.url({ protocol: /^https?$/ })),
+    /** Secret those instances check on PURGE (written into their generated local.vcl). */
+    purgeSecret: z.string(),
+  })
+  .refine((varnish) => varnish.urls.length === 0 || VARNISH_PURGE_SECRET_PATTERN.test(varnish.purgeSecret), {
+    path: ['purgeSecret'],
+    error: 'needed with VARNISH_URLS: 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=-',
+  });
+
 export const CchcConfigSchema = z.object({
   /** Folder of the demo data set, relative to the host app's root. Data, not code: another province or year is another folder. */
   seedDir: z.string().min(1),
@@ -70,6 +83,7 @@ export const CchcConfigSchema = z.object({
   sitePurgeUrls: z.array(z.url({ protocol: /^https?$/ })),
   /** Secret shared with the sites to sign purge calls. */
   purgeSecret: z.string(),
+  varnish: VarnishSchema,
   /** How often the scheduler looks for pieces due for publication, in seconds. */
   scheduleCheckSeconds: wholeNumber(1, 59),
   /** Whether workflow e-mails are sent (an SMTP server is configured). */
@@ -118,6 +132,8 @@ export const ENV_NAMES: Record<string, string> = {
   demo: 'CCHC_DEMO',
   sitePurgeUrls: 'SITE_PURGE_URLS',
   purgeSecret: 'PURGE_SECRET',
+  'varnish.urls': 'VARNISH_URLS',
+  'varnish.purgeSecret': 'VARNISH_PURGE_SECRET',
   scheduleCheckSeconds: 'CCHC_SCHEDULE_CHECK_SECONDS',
   notify: 'SMTP_HOST',
   adminUrl: 'ADMIN_URL',
@@ -173,6 +189,10 @@ export function configFromEnv(env: Env): z.input<typeof CchcConfigSchema> {
     demo: env.bool('CCHC_DEMO', false) ?? false,
     sitePurgeUrls: env.array('SITE_PURGE_URLS', []) ?? [],
     purgeSecret: env('PURGE_SECRET', '') ?? '',
+    varnish: {
+      urls: env.array('VARNISH_URLS', []) ?? [],
+      purgeSecret: env('VARNISH_PURGE_SECRET', '') ?? '',
+    },
     scheduleCheckSeconds: env.int('CCHC_SCHEDULE_CHECK_SECONDS', 30) ?? 30,
     // Workflow e-mails are sent only when an SMTP server is configured (config/plugins.ts, email).
     notify: (env('SMTP_HOST', '') ?? '') !== '',

@@ -110,7 +110,13 @@ const services = {
     return createSearchService({ streamPublished: () => articles.streamPublished(), agencyLineage, log: strapi.log });
   },
   'site-purge': ({ strapi }: Ctx) =>
-    createSitePurgeService({ siteUrls: config(strapi).sitePurgeUrls, secret: config(strapi).purgeSecret, log: strapi.log }),
+    createSitePurgeService({
+      siteUrls: config(strapi).sitePurgeUrls,
+      secret: config(strapi).purgeSecret,
+      varnishUrls: config(strapi).varnish.urls,
+      varnishSecret: config(strapi).varnish.purgeSecret,
+      log: strapi.log,
+    }),
   'published-changes': ({ strapi }: Ctx) =>
     createPublishedChangesService({
       search: pluginServices(strapi).search,
