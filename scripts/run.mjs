@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npm start`, `npm test` and `npm run build`.
+// Entry point of `npm start`, `npm test`, `npm run build` and the other commands (backup, restore, …).
 // Written for any Node >= 18: when the running Node is older than the project's
 // target it fetches Node 24 from the npm registry and re-runs itself under it.
 import { ensureNode } from './lib/node.mjs';
@@ -13,6 +13,8 @@ const COMMANDS = {
   typecheck: () => import('./commands/typecheck.mjs'),
   bench: () => import('./commands/bench.mjs'),
   'seed-files': () => import('./commands/seed-files.mjs'),
+  backup: () => import('./commands/backup.mjs'),
+  restore: () => import('./commands/restore.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

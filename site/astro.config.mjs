@@ -16,4 +16,8 @@ export default defineConfig({
   // Forms are checked by the front server (same origin as the Host it was asked for), which
   // also holds behind a TLS-terminating proxy, where Astro would compare http with https.
   security: { checkOrigin: false },
+  // No `image.domains` / `remotePatterns`: pages never run CMS media through Astro's image service
+  // (covers use Strapi's renditions and the plugin's AVIF/WebP copies as they are), and this file is
+  // read at build time, while the media's host (CMS_PUBLIC_URL, MEDIA_PUBLIC_URL) is the run time's:
+  // the front server's CSP allows it (server/config.ts).
 });

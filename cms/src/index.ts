@@ -21,7 +21,7 @@ function writeRouteTable(strapi: Core.Strapi, file: string): void {
 export default {
   register() {},
   /**
-   * The plugin's startup (demo seed, then the search index) runs here rather than in
+   * The plugin's startup (demo seed, then the search catch-up) runs here rather than in
    * the plugin's own bootstrap because the admin module bootstraps after plugins,
    * and the demo accounts need its roles.
    */

@@ -1,4 +1,5 @@
 /** Settings of the site's front server, from the environment. */
+import { mediaPublicUrl } from '@cchc/shared';
 import { hostPolicyOf, type HostPolicy } from './cache-key.ts';
 
 /** What the front server needs to know. */
@@ -24,7 +25,7 @@ export interface FrontConfig {
   rendersPerMinute: number;
   /** Take the client's address from the last X-Forwarded-For entry (behind a trusted proxy). */
   trustProxy: boolean;
-  /** Origins the pages' images and media come from (the CMS's public address), for the CSP. */
+  /** Origins the pages' images and media come from (the CMS's public address, the media bucket's or its CDN's), for the CSP. */
   mediaOrigins: string[];
   /** Hosts whose embedded players articles may show (IFRAME_HOSTS), for the CSP. */
   frameHosts: string[];
@@ -42,8 +43,12 @@ function pageCacheOf(value: string | undefined): boolean {
   throw new Error(`SITE_PAGE_CACHE must be "on" or "off", not ${JSON.stringify(value)}`);
 }
 
-/** Reads the configuration; `env` is process.env in production, a table in tests. Throws, naming the variable, on a value it cannot take. */
+/**
+ * Reads the configuration; `env` is process.env in production, a table in tests. Throws, naming the
+ * variable, on a value it cannot take (SITE_PAGE_CACHE, a MEDIA_PUBLIC_URL that is not an http(s) base URL).
+ */
 export function readConfig(env: Record<string, string | undefined>): FrontConfig {
+  const media = mediaPublicUrl(env);
   return {
     host: env['HOST'] ?? '0.0.0.0',
     port: int(env['PORT'], 4321),
@@ -56,7 +61,7 @@ export function readConfig(env: Record<string, string | undefined>): FrontConfig
     rendersPerMinute: int(env['SITE_RENDERS_PER_MINUTE'], 120),
     trustProxy: env['TRUST_PROXY'] === 'true',
     frameHosts: list(env['IFRAME_HOSTS']).map((h) => h.toLowerCase()),
-    mediaOrigins: [env['CMS_PUBLIC_URL'], env['MEDIA_PUBLIC_URL']].flatMap(originOf),
+    mediaOrigins: [env['CMS_PUBLIC_URL'], media ?? undefined].flatMap(originOf),
     adminOrigins: (env['ADMIN_ORIGINS'] ? list(env['ADMIN_ORIGINS']) : [env['CMS_PUBLIC_URL']]).flatMap(originOf),
   };
 }

@@ -135,8 +135,7 @@ describe('a publish on CMS A', () => {
     }
   });
 
-  // Needs search answered from the database (every instance the same right after commit);
-  // with an index in each CMS's memory, B does not see A's publish until it restarts.
+  // Search is answered by the database: every instance finds what another published, right after its commit.
   test('is found by the search of CMS B', async () => {
     expect(slug).not.toBe('');
     const since = Date.now();

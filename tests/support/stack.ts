@@ -43,6 +43,14 @@ declare module 'vitest' {
     previewSecret: string;
     /** The CMS's database, for the few checks that must move time on a stored row: a SQLite file or a PostgreSQL URL. */
     databaseConnection: { client: 'better-sqlite3'; filename: string } | { client: 'pg'; url: string };
+    /**
+     * The environment the CMS runs with (its database, PUBLIC_DIR, QUESTION_FILES_DIR, keys, SMTP sink…;
+     * Strapi's secrets are in cms/.env, which every CMS of the checkout reads): what the backup script
+     * is run with, and what a second CMS on restored data starts from.
+     */
+    cmsEnv: Record<string, string>;
+    /** The environment the site runs with (purge secret, API key, committee host, render budget). */
+    siteEnv: Record<string, string>;
   }
 }
 
@@ -104,6 +112,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   env['PURGE_SECRET'] = purgeSecret;
   env['PREVIEW_SECRET'] = crypto.randomBytes(24).toString('base64url');
   env['SITE_PURGE_URLS'] = `http://127.0.0.1:${sitePort}`;
+  const siteEnv = { PURGE_SECRET: purgeSecret, COMMITTEE_HOSTS: COMMITTEE_HOST, SITE_API_KEY: env.SITE_API_KEY!, SITE_RENDERS_PER_MINUTE: '1000000' };
   const started: Child[] = [];
   const boot = async () => {
     // First boot creates and seeds the database; the second must find everything in place.
@@ -113,7 +122,7 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
     await stopProcess(first.child);
     const cms: Child = await startCms({ port: cmsPort, host: '127.0.0.1', env, log });
     started.push(cms);
-    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: { PURGE_SECRET: purgeSecret, COMMITTEE_HOSTS: COMMITTEE_HOST, SITE_API_KEY: env.SITE_API_KEY!, SITE_RENDERS_PER_MINUTE: '1000000' }, log });
+    const site: Child = await startSite({ port: sitePort, host: '127.0.0.1', cmsUrl: cms.url, env: siteEnv, log });
     started.push(site);
     return { cms, site };
   };
@@ -135,6 +144,8 @@ export async function setupStack(project: TestProject, database: 'sqlite' | 'pos
   project.provide('previewSecret', env['PREVIEW_SECRET']);
   project.provide('databaseConnection', pgDb ? { client: 'pg', url: pgDb.url } : { client: 'better-sqlite3', filename: env['DATABASE_FILENAME']! });
   project.provide('routeTable', env.CCHC_ROUTE_TABLE!);
+  project.provide('cmsEnv', env);
+  project.provide('siteEnv', siteEnv);
   project.provide('siteApiKey', env.SITE_API_KEY!);
   project.provide('tamperedGrant', TAMPERED_GRANT);
   project.provide('adminTokens', {

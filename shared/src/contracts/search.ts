@@ -1,6 +1,6 @@
 /** Contract of the search endpoint of the public API. */
 import { z } from 'zod';
-import { MAX_SEARCH_RESULTS } from '../search/search-index.js';
+import { MAX_SEARCH_RESULTS } from '../search/terms.js';
 import { ArticleSummarySchema, ListArticles } from './articles.js';
 import { PaginationSchema } from './common.js';
 import { TAG } from './cache-tags.js';
@@ -40,7 +40,12 @@ export namespace SearchArticles {
   export type Query = z.infer<typeof QuerySchema>;
   export const ResponseSchema = z.object({
     data: z.array(SearchHitSchema),
-    meta: z.object({ pagination: PaginationSchema, words: z.array(z.string()) }),
+    meta: z.object({
+      pagination: PaginationSchema,
+      /** True when more articles match than the total says (it stops at MAX_SEARCH_RESULTS). */
+      totalCapped: z.boolean(),
+      words: z.array(z.string()),
+    }),
   });
   export type Response = z.infer<typeof ResponseSchema>;
   export const Endpoint = declareEndpoint({

@@ -2,7 +2,7 @@
  * The one filter of published articles: what a list (the public API's /articles, the
  * home page's rows), the search and the committee's news ask for. Built from a
  * validated query by `articleFilterOf`; the repository turns it into a database
- * filter, the search index checks documents against it with `passesFilter`.
+ * filter, the search stores into facet conditions (`facetConditions`).
  */
 import { quarterInterval, yearInterval, type Quarter } from '../time/quarters.js';
 

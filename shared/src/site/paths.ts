@@ -35,7 +35,7 @@ export const SITE_PATHS = {
   search: '/tim-kiem',
   /** The video page. */
   video: '/video',
-  /** A WebVTT caption file of the CMS's upload folder, served through the site's own origin. */
+  /** A WebVTT caption file of the CMS's upload folder (its name) or of the media bucket (its path under MEDIA_PUBLIC_URL), served through the site's own origin. */
   captions: (file: string) => `/video/phu-de/${file}`,
   /** The radio page (audio bulletins). */
   radio: '/phat-thanh',

@@ -2,7 +2,7 @@
  * The site's one client of the CMS: `call(Endpoint, input)` for every declared
  * endpoint of the public API (@cchc/shared contracts), plus the two reads that are
  * not endpoints (the cached reform-area list every page's navigation uses, and the
- * caption files of the upload folder).
+ * caption files of the upload folder, or of the bucket when media are kept on S3).
  *
  * With several CMS instances (CMS_URL lists them), a request goes to the first that
  * can answer: one that cannot be reached, or answers as unavailable, is tried after the
@@ -29,7 +29,7 @@ import {
 } from '@cchc/shared';
 import { z } from 'zod';
 import { addCacheTags } from './cache-tags';
-import { AREA_CACHE_TTL_MS, CMS_DOWN_MS, CMS_TIMEOUT_MS, cmsUrls, siteApiKey } from './config';
+import { AREA_CACHE_TTL_MS, CMS_DOWN_MS, CMS_TIMEOUT_MS, cmsUrls, mediaPublicUrl, siteApiKey } from './config';
 import { CmsContractError, CmsUnavailableError } from './errors';
 
 /** What `call` answers: the response, or null on a 404 for endpoints with path parameters. */
@@ -41,6 +41,8 @@ export interface CmsClientOptions {
   baseUrls: () => readonly string[];
   /** The site's key for the CMS (SITE_API_KEY): exempts it from the CMS's rate limit. */
   siteKey?: () => string | undefined;
+  /** Public base URL of media kept in a bucket (MEDIA_PUBLIC_URL), read on every request; null: the CMS's /uploads. */
+  mediaBaseUrl?: () => string | null;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   areaCacheTtlMs?: number;
@@ -64,8 +66,11 @@ export interface CmsClient {
   send<E extends AnyEndpoint>(endpoint: E, input?: CallInput<E>, visitor?: string | null): Promise<Sent<E>>;
   /** The reform areas in display order, kept in memory for a minute (the navigation of every page). */
   reformAreas(): Promise<ReformArea[]>;
-  /** A text file of the CMS upload folder (caption files), or null when it is not there. */
-  uploadText(fileName: string): Promise<string | null>;
+  /**
+   * A text file of the media (caption files), or null when it is not there: `file` is its path
+   * under the bucket's public base (`media/phu_de_a1.vtt`), or its name in the CMS's upload folder.
+   */
+  uploadText(file: string): Promise<string | null>;
 }
 
 /** Statuses that mean "the CMS cannot serve now" rather than "the request was wrong". */
@@ -73,6 +78,9 @@ const UNAVAILABLE_STATUSES = new Set([408, 429]);
 
 /** A file name in the upload folder: one path segment, no leading dot. */
 const UPLOAD_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
+
+/** A file's path under the bucket's public base: such names, separated by slashes (the objects' prefix, then the name). */
+const MEDIA_FILE_PATH = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,200}\/){0,8}[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
 
 /** Largest text file read from the upload folder; caption files are a few kilobytes. */
 const MAX_UPLOAD_TEXT_BYTES = 1024 * 1024;
@@ -135,12 +143,25 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     throw new CmsUnavailableError(`No CMS configured: ${method} ${path}`);
   }
 
-  /** GETs a path of the CMS; `null` on 404 when `allowNotFound`, other failures mapped as the module comment says. */
-  async function request(path: string, accept: string, allowNotFound: boolean): Promise<Response | null> {
-    const key = options.siteKey?.();
-    const unavailable = (status: number) => status >= 500 || UNAVAILABLE_STATUSES.has(status);
-    const response = await fetchAny('GET', path, { headers: key ? { accept, [SITE_KEY_HEADER]: key } : { accept } }, unavailable);
-    if (response.status === 404 && allowNotFound) {
+  /**
+   * GETs a path of the CMS (or, given `base`, of the media bucket, which is never sent the site's key);
+   * `null` on 404 when `allowNotFound`, other failures mapped as the module comment says.
+   */
+  async function request(path: string, accept: string, allowNotFound: boolean, base?: string): Promise<Response | null> {
+    let response: Response;
+    if (base === undefined) {
+      const key = options.siteKey?.();
+      const unavailable = (status: number) => status >= 500 || UNAVAILABLE_STATUSES.has(status);
+      response = await fetchAny('GET', path, { headers: key ? { accept, [SITE_KEY_HEADER]: key } : { accept } }, unavailable);
+    } else {
+      try {
+        response = await fetchImpl(`${base}${path}`, { headers: { accept }, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (cause) {
+        throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
+      }
+    }
+    // A public bucket answers 403 for a key it does not hold when its readers may not list it.
+    if ((response.status === 404 || (base !== undefined && response.status === 403)) && allowNotFound) {
       await response.body?.cancel();
       return null;
     }
@@ -242,10 +263,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return value;
   }
 
-  async function uploadText(fileName: string): Promise<string | null> {
-    if (!UPLOAD_FILE_NAME.test(fileName)) return null;
-    const path = `/uploads/${encodeURIComponent(fileName)}`;
-    const response = await request(path, 'text/plain, */*', true);
+  /** A text file at a path of the CMS (or of the bucket, given its base); null when it is not there. */
+  async function readText(path: string, base?: string): Promise<string | null> {
+    const response = await request(path, 'text/plain, */*', true, base);
     if (response === null) return null;
     if (Number(response.headers.get('content-length') ?? 0) > MAX_UPLOAD_TEXT_BYTES) {
       await response.body?.cancel();
@@ -261,8 +281,19 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return text;
   }
 
+  async function uploadText(file: string): Promise<string | null> {
+    const bucket = options.mediaBaseUrl?.() ?? null;
+    const inFolder = UPLOAD_FILE_NAME.test(file);
+    if (bucket !== null && MEDIA_FILE_PATH.test(file)) {
+      const text = await readText(`/${file.split('/').map(encodeURIComponent).join('/')}`, bucket);
+      // A file uploaded before media moved to the bucket is still in the CMS's folder.
+      if (text !== null || !inFolder) return text;
+    }
+    return inFolder ? readText(`/uploads/${encodeURIComponent(file)}`) : null;
+  }
+
   return { call, send, reformAreas, uploadText };
 }
 
-/** The site's client, on the CMS instances of CMS_URL with SITE_API_KEY. */
-export const { call, send, reformAreas, uploadText } = createCmsClient({ baseUrls: cmsUrls, siteKey: siteApiKey });
+/** The site's client, on the CMS instances of CMS_URL with SITE_API_KEY (and MEDIA_PUBLIC_URL for media kept in a bucket). */
+export const { call, send, reformAreas, uploadText } = createCmsClient({ baseUrls: cmsUrls, siteKey: siteApiKey, mediaBaseUrl: mediaPublicUrl });

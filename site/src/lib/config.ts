@@ -2,6 +2,7 @@
  * Run-time configuration of the site, read from the environment on every call
  * (not at build time), so one build can serve any CMS.
  */
+import { mediaPublicUrl as checkedMediaPublicUrl } from '@cchc/shared';
 
 /** Where the CMS listens when CMS_URL is not set. */
 export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
@@ -62,6 +63,15 @@ export function siteApiKey(): string | undefined {
 /** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else the first CMS_URL). */
 export function cmsPublicUrl(): string {
   return withoutTrailingSlash(env('CMS_PUBLIC_URL') ?? cmsUrl());
+}
+
+/**
+ * The public base URL of media kept in an S3-compatible bucket or behind a CDN (MEDIA_PUBLIC_URL,
+ * the same value as the CMS's), or null when media are the CMS's own /uploads. The front server
+ * checks it at start (server/config.ts), so a wrong value never reaches a page.
+ */
+export function mediaPublicUrl(): string | null {
+  return checkedMediaPublicUrl(process.env);
 }
 
 /**

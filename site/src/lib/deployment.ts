@@ -1,12 +1,14 @@
 /**
  * Helpers bound to this deployment's configuration (the environment, read on each
- * call through config.ts): the media URL prefix, the site's public origin, and the
+ * call through config.ts): the media URL prefix, caption files' addresses, the site's public origin, and the
  * article renderer with its allowed hosts. The pure helpers they call (urls.ts,
  * markdown.ts, format.ts, images.ts, media.ts) take what they need as parameters
  * and read no environment.
  */
-import { cmsPublicUrl, iframeHosts, siteHosts, siteUrl } from './config';
+import type { Attachment } from '@cchc/shared';
+import { cmsPublicUrl, iframeHosts, mediaPublicUrl, siteHosts, siteUrl } from './config';
 import { renderMarkdown } from './markdown';
+import { captionsSrc } from './media';
 
 /**
  * The browser URL of a CMS media path (CMS_PUBLIC_URL prefix); absolute URLs pass through.
@@ -15,6 +17,11 @@ import { renderMarkdown } from './markdown';
 export function mediaUrl(path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   return `${cmsPublicUrl()}${path.startsWith('/') ? '' : '/'}${path}`;
+}
+
+/** The src of a video's caption track: through the site's own origin when the file is the CMS's or the bucket's (lib/media.ts). */
+export function captionsUrl(captions: Attachment): string {
+  return captionsSrc(captions, mediaUrl, mediaPublicUrl());
 }
 
 /**

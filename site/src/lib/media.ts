@@ -27,15 +27,24 @@ export function articleMedia(attachments: readonly Attachment[]): ArticleMedia {
   };
 }
 
+/** A caption file's path under the bucket's public base: the objects' folders, then a caption file name. */
+export const CAPTIONS_PATH_PATTERN = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,200}\/){0,8}[A-Za-z0-9][A-Za-z0-9_.-]{0,200}\.vtt$/;
+
 /**
  * The src of a <track>. Browsers load text tracks from another origin only with CORS
  * (and a crossorigin attribute that would then make the video itself need CORS), so
- * caption files in the CMS's upload folder are served through the site's own origin.
+ * caption files in the CMS's upload folder, or in the bucket under `mediaBase`
+ * (MEDIA_PUBLIC_URL), are served through the site's own origin.
  * @example captionsSrc({ url: '/uploads/phu_de_a1b2.vtt', name: 'phu-de.vtt', mime: 'text/vtt', sizeKb: 2, kind: 'document' }) === '/video/phu-de/phu_de_a1b2.vtt'
+ * @example captionsSrc({ url: 'https://media.example.vn/cchc/phu_de.vtt', … }, resolve, 'https://media.example.vn') === '/video/phu-de/cchc/phu_de.vtt'
  */
-export function captionsSrc(attachment: Attachment, resolve: (path: string) => string): string {
+export function captionsSrc(attachment: Attachment, resolve: (path: string) => string, mediaBase: string | null = null): string {
   const match = /^\/uploads\/([^/]+)$/.exec(attachment.url);
   if (match?.[1] && CAPTIONS_FILE_PATTERN.test(match[1])) return SITE_PATHS.captions(match[1]);
+  if (mediaBase !== null && attachment.url.startsWith(`${mediaBase}/`)) {
+    const path = attachment.url.slice(mediaBase.length + 1);
+    if (CAPTIONS_PATH_PATTERN.test(path)) return SITE_PATHS.captions(path);
+  }
   return resolve(attachment.url);
 }
 

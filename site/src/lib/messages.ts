@@ -122,7 +122,7 @@ export const UI = {
   filterYear: 'Năm',
   filterQuarter: 'Quý',
   filterAny: 'Tất cả',
-  searchResults: (total: string, q: string) => `${total} kết quả cho "${q}"`,
+  searchResults: (total: string, q: string, more: boolean) => `${more ? 'Hơn ' : ''}${total} kết quả cho "${q}"`,
   searchNone: (q: string) => `Không tìm thấy bài viết nào cho "${q}". Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`,
   searchInvalid: 'Yêu cầu tìm kiếm chưa hợp lệ:',
 

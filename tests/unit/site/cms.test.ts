@@ -131,6 +131,30 @@ describe('createCmsClient', () => {
     expect(calls).toEqual(['/uploads/phu_de_a1.vtt', '/uploads/khong_co.vtt']);
   });
 
+  it('reads a caption file from the media bucket, without the site key; the CMS folder for files older than the bucket', async () => {
+    const fake = fakeFetch({
+      '/cchc-media/cchc/phu_de_b2.vtt': () => new Response('WEBVTT\n\nbucket'),
+      '/uploads/phu_de_cu.vtt': () => new Response('WEBVTT\n\ncms'),
+      '/cchc-media/bi_cam.vtt': () => new Response('<Error>AccessDenied</Error>', { status: 403 }),
+    });
+    const keys: Array<string | null> = [];
+    const recording: typeof globalThis.fetch = (input, init) => {
+      keys.push(new Headers(init?.headers).get('x-cchc-site-key'));
+      return fake.fetch(input, init);
+    };
+    const cms = createCmsClient({ baseUrls: () => ['http://cms.test'], siteKey: () => 'khoa-cua-site', mediaBaseUrl: () => 'http://s3.test/cchc-media', fetch: recording, timeoutMs: 50 });
+    expect(await cms.uploadText('cchc/phu_de_b2.vtt')).toBe('WEBVTT\n\nbucket');
+    expect(await cms.uploadText('phu_de_cu.vtt')).toBe('WEBVTT\n\ncms');
+    // A bucket that may not be listed answers 403 for a missing key: not there, not an error.
+    expect(await cms.uploadText('bi_cam.vtt')).toBeNull();
+    expect(await cms.uploadText('cchc/khong_co.vtt')).toBeNull();
+    expect(await cms.uploadText('cchc/../phu_de_b2.vtt')).toBeNull();
+    expect(await cms.uploadText('/cchc/phu_de_b2.vtt')).toBeNull();
+    expect(fake.calls).toEqual(['/cchc-media/cchc/phu_de_b2.vtt', '/cchc-media/phu_de_cu.vtt', '/uploads/phu_de_cu.vtt', '/cchc-media/bi_cam.vtt', '/uploads/bi_cam.vtt', '/cchc-media/cchc/khong_co.vtt']);
+    // The site's key goes to the CMS only.
+    expect(keys).toEqual([null, null, 'khoa-cua-site', null, 'khoa-cua-site', null]);
+  });
+
   it.each([
     ['a 503', () => new Response('', { status: 503 }), CmsUnavailableError],
     ['a refused connection', () => Promise.reject(new TypeError('fetch failed')), CmsUnavailableError],

@@ -34,6 +34,23 @@ describe('captionsSrc', () => {
   });
 });
 
+describe('captionsSrc with media in a bucket', () => {
+  const base = 'https://media.example.vn/cchc-media';
+  test.each([
+    [`${base}/cchc/phu_de_a1.vtt`, '/video/phu-de/cchc/phu_de_a1.vtt'],
+    [`${base}/phu_de_a1.vtt`, '/video/phu-de/phu_de_a1.vtt'],
+    // Files uploaded before the move are still the CMS's.
+    ['/uploads/phu_de_a1.vtt', '/video/phu-de/phu_de_a1.vtt'],
+    // Another host, or a path the site would not fetch, stays where it is.
+    ['https://other.example.vn/cchc-media/phu_de.vtt', 'https://other.example.vn/cchc-media/phu_de.vtt'],
+    [`${base}-khac/phu_de.vtt`, `${base}-khac/phu_de.vtt`],
+    [`${base}/cchc/../phu_de.vtt`, `${base}/cchc/../phu_de.vtt`],
+    [`${base}/cchc/phu_de.vtt?x=1`, `${base}/cchc/phu_de.vtt?x=1`],
+  ])('%s → %s', (url, expected) => {
+    expect(captionsSrc(attachment({ url, mime: 'text/vtt', kind: 'document' }), (p) => (p.startsWith('http') ? p : resolve(p)), base)).toBe(expected);
+  });
+});
+
 describe('imageDetails', () => {
   test.each([
     [cover, 'PNG, 1200 × 800 px'],

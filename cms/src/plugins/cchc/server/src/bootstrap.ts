@@ -4,6 +4,7 @@ import { addModernImageFormats } from './media/modern-formats.js';
 import { guardDecidedMedia } from './media/decided-media.js';
 import { guardUploads } from './media/upload-guard.js';
 import { secureUploadResponses } from './media/serve-headers.js';
+import { storeObjectsWithHeaders } from './media/bucket-headers.js';
 import { pluginServices } from './services/index.js';
 import { registerSameAgencyCondition } from './services/roles.js';
 
@@ -37,7 +38,7 @@ function startScheduler(strapi: Core.Strapi): void {
 }
 
 /**
- * Bootstrap: a few named setup steps. Roles, the demo seed and the search index are
+ * Bootstrap: a few named setup steps. Roles, the demo seed and the search catch-up are
  * the `startup` service, which the host app runs once every module, admin included, is up.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -52,6 +53,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   guardUploads(strapi, () => pluginConfig(strapi).uploadLimits);
   guardDecidedMedia(strapi);
   secureUploadResponses(strapi);
+  storeObjectsWithHeaders(strapi);
   strapi.server.use(pluginServices(strapi)['rate-limit'].middleware);
   startScheduler(strapi);
 };

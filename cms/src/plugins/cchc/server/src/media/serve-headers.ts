@@ -7,12 +7,20 @@ import type { Core } from '@strapi/strapi';
 
 const INLINE = /^(image|audio|video)\//;
 
+/**
+ * True for a type a browser may show in place (image, audio, video); anything else downloads.
+ * @example opensInline('application/pdf') // false
+ */
+export function opensInline(contentType: string): boolean {
+  return INLINE.test(contentType);
+}
+
 /** The headers for a served upload of this content type. */
 export function uploadHeaders(contentType: string): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
-    ...(INLINE.test(contentType) ? {} : { 'Content-Disposition': 'attachment' }),
+    ...(opensInline(contentType) ? {} : { 'Content-Disposition': 'attachment' }),
   };
 }
 

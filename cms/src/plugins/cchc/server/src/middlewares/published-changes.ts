@@ -1,6 +1,7 @@
 /**
  * Document Service middleware that reports changes the public can see to the
- * published-changes service: an article published, unpublished, deleted, or
+ * published-changes service (and writes an article's search entry in the change's own transaction):
+ * an article published, unpublished, deleted, or
  * created or updated straight to published; a change note written; any write to
  * taxonomies and agencies; any write to the Steering Committee website's content.
  * A plain save changes only a draft, which the public does not see.
@@ -67,14 +68,17 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
     if (uid === UID.changeNote && WRITE_ACTIONS.has(action)) return noteChanged(params, next);
     if (uid !== UID.article || !ARTICLE_ACTIONS.has(action)) return next();
     if ((action === 'create' || action === 'update') && params.status !== 'published') return next();
-    const given = typeof params.documentId === 'string' ? params.documentId : undefined;
-    const before = given ? await articles.findPublishedByDocumentId(given) : null;
-    const result = await next();
-    const documentId = given ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) {
-      const after = await articles.findPublishedByDocumentId(documentId);
-      afterCommit(strapi, () => changes().articleChanged(documentId, before, after));
-    }
-    return result;
+    // The change and its search entry commit together: every CMS instance finds what it sees published.
+    return strapi.db.transaction(async () => {
+      const given = typeof params.documentId === 'string' ? params.documentId : undefined;
+      const before = given ? await articles.findPublishedByDocumentId(given) : null;
+      const result = await next();
+      const documentId = given ?? (result as { documentId?: string } | null)?.documentId;
+      if (documentId) {
+        const after = await services.search.index(documentId);
+        afterCommit(strapi, () => changes().articleChanged(documentId, before, after));
+      }
+      return result;
+    });
   };
 }

@@ -41,6 +41,13 @@ export function toDocumentFilters(f: ArticleFilter): Record<string, unknown> {
   return and.length > 0 ? { $and: and } : {};
 }
 
+/** A published article and the id of its published row (a new one at each publication). */
+export interface IndexedArticle {
+  articleId: number;
+  record: ArticleRecord;
+}
+const toIndexedArticle = (row: unknown): IndexedArticle => ({ articleId: z.object({ id: z.number().int() }).parse(row).id, record: ArticleRecordSchema.parse(row) });
+
 /** Creates the article repository over a Strapi instance. */
 export function createArticleRepository(strapi: Core.Strapi) {
   const documents = () => documentsOf(strapi, UID.article);
@@ -88,14 +95,14 @@ export function createArticleRepository(strapi: Core.Strapi) {
       return { older: Link.parse(older ?? null), newer: Link.parse(newer ?? null) };
     },
 
-    /** The published version of an article with what lists and the search index need, or null. */
+    /** The published version of an article with what lists and purges need, or null. */
     async findPublishedByDocumentId(documentId: string): Promise<ArticleRecord | null> {
       const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
       return ArticleRecordSchema.nullable().parse(row ?? null);
     },
 
-    /** Every published article, `batchSize` at a time, oldest first (for building the search index). */
-    async *streamPublished(batchSize = 500): AsyncGenerator<ArticleRecord[]> {
+    /** Every published article with the id of its published row, `batchSize` at a time, oldest first (for re-indexing). */
+    async *streamPublished(batchSize = 500): AsyncGenerator<IndexedArticle[]> {
       for (let start = 0; ; start += batchSize) {
         const rows = await documents().findMany({
           status: 'published',
@@ -104,9 +111,27 @@ export function createArticleRepository(strapi: Core.Strapi) {
           limit: batchSize,
           populate: SUMMARY_POPULATE,
         });
-        if (rows.length > 0) yield z.array(ArticleRecordSchema).parse(rows);
+        if (rows.length > 0) yield rows.map(toIndexedArticle);
         if (rows.length < batchSize) return;
       }
+    },
+
+    /** The published version of an article with the id of its row, or null (for the search index). */
+    async findPublishedForIndex(documentId: string): Promise<IndexedArticle | null> {
+      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
+      return row ? toIndexedArticle(row) : null;
+    },
+
+    /** The published versions of these articles, in no particular order (search hits; a missing one is left out). */
+    async findPublishedByDocumentIds(documentIds: readonly string[]): Promise<ArticleRecord[]> {
+      if (documentIds.length === 0) return [];
+      const rows = await documents().findMany({
+        status: 'published',
+        filters: { documentId: { $in: [...documentIds] } },
+        limit: documentIds.length,
+        populate: SUMMARY_POPULATE,
+      });
+      return z.array(ArticleRecordSchema).parse(rows);
     },
 
     /** The public change notes of an article, newest first. */

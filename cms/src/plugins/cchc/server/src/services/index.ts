@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { pluginConfig } from '../config.js';
-import { PLUGIN_ID } from '../constants.js';
+import { PLUGIN_ID, UID } from '../constants.js';
+import { columnOf, tableOf } from '../repositories/schema-names.js';
+import { storeFor } from '../search/index.js';
 import { createArticleRepository } from '../repositories/articles.js';
 import { createComplianceRepository } from '../repositories/compliance.js';
 import { createPublishedTallies } from '../repositories/published-tallies.js';
@@ -107,7 +110,21 @@ const services = {
   seed: ({ strapi }: Ctx) => createSeedService(strapi),
   search: ({ strapi }: Ctx) => {
     const { articles, agencyLineage } = repositories(strapi);
-    return createSearchService({ streamPublished: () => articles.streamPublished(), agencyLineage, log: strapi.log });
+    return createSearchService({
+      store: storeFor(strapi),
+      db: () => strapi.db.connection,
+      transaction: async <T,>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => (await strapi.db.transaction(({ trx }) => work(trx))) as T,
+      schema: strapi.db.getSchemaName() || undefined,
+      articleTable: {
+        name: tableOf(strapi, UID.article),
+        id: 'id',
+        documentId: columnOf(strapi, UID.article, 'documentId'),
+        publishedAt: columnOf(strapi, UID.article, 'publishedAt'),
+      },
+      articles,
+      agencyLineage,
+      log: strapi.log,
+    });
   },
   'site-purge': ({ strapi }: Ctx) =>
     createSitePurgeService({

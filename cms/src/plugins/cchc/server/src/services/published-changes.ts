@@ -1,5 +1,6 @@
 /**
- * What follows a change the public can see: the search index is updated, the CMS's
+ * What follows a change the public can see, once committed (the search store is written in the
+ * change's own transaction, by the middleware): the CMS's
  * cached aggregate answers are dropped, and the sites purge the cached pages that showed the article (before and after the change,
  * so a move between areas purges both), or everything after a taxonomy edit.
  */
@@ -28,10 +29,8 @@ export function createPublishedChangesService({ search, purge, responses, warn }
     if (purge.enabled && tags.length > 0) purge.purge(tags).catch((error: Error) => warn(`[cchc] purge failed: ${error.message}`));
   };
   return {
-    /** An article's published version went from `before` to `after` (null: none). */
+    /** An article's published version went from `before` to `after` (null: none); its search entry is already written. */
     articleChanged(documentId: string, before: ArticleRecord | null, after: ArticleRecord | null): void {
-      if (after) search.upsert(after);
-      else search.remove(documentId);
       purgeLater([...(before ? tagsOf(before) : []), ...(after ? tagsOf(after) : [])]);
     },
     /** The Steering Committee website's content changed: its pages are few, purge them all. */
@@ -42,9 +41,9 @@ export function createPublishedChangesService({ search, purge, responses, warn }
     contestChanged(): void {
       purgeLater([TAG.contest]);
     },
-    /** A reform area, topic, agency or plan changed: names shown on every page may have. */
+    /** A reform area, topic, agency or plan changed: names shown on every page may have, and codes the search filters on. */
     taxonomyChanged(): void {
-      search.scheduleRebuild();
+      search.scheduleReindex();
       purgeLater([TAG.taxonomy]);
     },
   };

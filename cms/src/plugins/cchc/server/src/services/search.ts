@@ -1,103 +1,142 @@
 /**
- * Search over published articles: an in-memory index (@cchc/shared SearchIndex)
- * built from the database at start and kept current by the published-changes
- * middleware. One implementation for SQLite and PostgreSQL; see the README for why.
+ * Search over published articles, inside the database: the plugin's search store (PostgreSQL
+ * tsvector + GIN, or SQLite FTS5; see search/) is written in the transaction that publishes,
+ * unpublishes or deletes an article, so every CMS instance answers the same as soon as it
+ * commits, and nothing is built at start. Start-up only catches up with what was written
+ * without the plugin (the seed, a restore, an older version): the published rows that have
+ * no entry, and entries whose published row is gone, found by two anti-joins.
  */
-import { SearchIndex, articleFilterOf, buildSnippet, markdownToText, type ArticleSummary, type SearchArticles } from '@cchc/shared';
+import type { Knex } from 'knex';
+import { articleFilterOf, buildSnippet, documentTerms, facetTerms, markdownToText, queryTerms, type SearchArticles } from '@cchc/shared';
 import { toArticleSummary } from '../mappers/public.js';
+import type { IndexedArticle } from '../repositories/articles.js';
 import type { ArticleRecord } from '../repositories/records.js';
-
-/** What a hit carries back: the list item and the text snippets are cut from. */
-interface Payload {
-  summary: ArticleSummary;
-  text: string;
-}
+import { searchPage } from '../search/engine.js';
+import { entryTable, type SearchEntry, type SearchStore } from '../search/store.js';
 
 /** Collaborators of the search service. */
 export interface SearchDeps {
-  streamPublished: () => AsyncIterable<ArticleRecord[]>;
+  store: SearchStore;
+  /** The connection, outside any transaction. */
+  db: () => Knex;
+  /** Runs `work` in a transaction, joining the one under way (a publication's). */
+  transaction: <T>(work: (trx: Knex.Transaction) => Promise<T>) => Promise<T>;
+  /** Schema of the plugin's tables, when the connection has one. */
+  schema: string | undefined;
+  /** The articles table and its columns, for the catch-up at start. */
+  articleTable: { name: string; id: string; documentId: string; publishedAt: string };
+  articles: {
+    findPublishedForIndex(documentId: string): Promise<IndexedArticle | null>;
+    findPublishedByDocumentIds(documentIds: readonly string[]): Promise<ArticleRecord[]>;
+    streamPublished(): AsyncIterable<IndexedArticle[]>;
+  };
   /** Slugs of an agency and of the agencies merged into it. */
   agencyLineage: (slug: string) => Promise<string[]>;
   log: { info: (m: string) => void; error: (m: string) => void };
 }
 
-/** The index entry of an article. */
-function toIndexed(row: ArticleRecord) {
-  const text = `${row.summary ?? ''} ${markdownToText(row.body ?? '')}`.trim();
-  const summary = toArticleSummary(row);
+/** The store entry of a published article. */
+export function entryOf({ articleId, record }: IndexedArticle): SearchEntry {
+  const summary = toArticleSummary(record);
+  const text = `${record.summary ?? ''} ${markdownToText(record.body ?? '')}`.trim();
   return {
-    key: row.documentId,
-    title: row.title,
-    text,
+    documentId: record.documentId,
+    articleId,
     time: Date.parse(summary.publicationDate),
-    areas: summary.areas.map((a) => a.code),
-    topics: summary.topics.map((t) => t.slug),
-    agency: summary.agency?.slug ?? null,
-    format: summary.format,
-    featured: summary.featured,
-    payload: { summary, text },
+    terms: documentTerms(record.title, text),
+    facets: facetTerms({
+      areas: summary.areas.map((a) => a.code),
+      topics: summary.topics.map((t) => t.slug),
+      agency: summary.agency?.slug ?? null,
+      format: summary.format,
+      featured: summary.featured,
+    }),
+    text,
   };
 }
 
 /** Creates the search service. */
-export function createSearchService({ streamPublished, agencyLineage, log }: SearchDeps) {
-  let index = new SearchIndex<Payload>();
-  let building: Promise<void> | null = null;
-  let rebuildTimer: NodeJS.Timeout | null = null;
+export function createSearchService(deps: SearchDeps) {
+  const { store, db, transaction, articles, log } = deps;
+  const entries = entryTable(deps.schema);
+  let reindexTimer: NodeJS.Timeout | null = null;
 
-  /** Builds a fresh index and swaps it in when complete, so searches never see half an index. */
-  async function rebuild(): Promise<void> {
-    const started = Date.now();
-    const next = new SearchIndex<Payload>();
-    for await (const batch of streamPublished()) for (const row of batch) next.add(toIndexed(row));
-    index = next;
-    log.info(`[cchc] search index: ${next.size} articles in ${Date.now() - started} ms`);
+  /** Writes the current published version of an article, or removes its entry; in the transaction under way. */
+  async function index(documentId: string): Promise<ArticleRecord | null> {
+    const published = await articles.findPublishedForIndex(documentId);
+    await transaction((trx) => (published ? store.write(trx, entryOf(published)) : store.remove(trx, documentId)));
+    return published?.record ?? null;
   }
 
-  /** Builds the index (once at a time). */
-  function build(): Promise<void> {
-    building ??= rebuild().finally(() => (building = null));
-    return building;
+  /** Re-writes every entry (area codes, agency slugs may have changed), one article at a time. */
+  async function reindexAll(): Promise<void> {
+    const started = Date.now();
+    let count = 0;
+    for await (const batch of articles.streamPublished()) {
+      for (const article of batch) {
+        await transaction((trx) => store.write(trx, entryOf(article)));
+        count++;
+      }
+    }
+    log.info(`[cchc] search: ${count} articles re-indexed in ${Date.now() - started} ms`);
   }
 
   return {
-    build,
+    /** Creates the store's tables when missing. */
+    ensureSchema: () => store.ensureSchema(db()),
 
-    /** Rebuilds a little later, once a burst of taxonomy edits is over (names appear in results). */
-    scheduleRebuild(delayMs = 2000): void {
-      if (rebuildTimer) clearTimeout(rebuildTimer);
-      rebuildTimer = setTimeout(() => {
-        rebuildTimer = null;
-        build().catch((error: Error) => log.error(`[cchc] search index rebuild failed: ${error.message}`));
+    index,
+
+    /**
+     * Catches up with writes made without the plugin: published rows without an entry (seeded, restored, imported),
+     * entries whose published row is gone. Reads two anti-joins; writes only what differs.
+     */
+    async catchUp(): Promise<{ indexed: number; removed: number }> {
+      const started = Date.now();
+      const a = deps.articleTable;
+      const missing = (await db()(`${a.name} as a`)
+        .leftJoin(`${entries} as s`, 's.article_id', `a.${a.id}`)
+        .whereNotNull(`a.${a.publishedAt}`)
+        .whereNull('s.document_id')
+        .select({ documentId: `a.${a.documentId}` })) as Array<{ documentId: string }>;
+      const orphans = (await db()(`${entries} as s`)
+        .leftJoin(`${a.name} as a`, function join() {
+          this.on(`a.${a.id}`, '=', 's.article_id').andOnNotNull(`a.${a.publishedAt}`);
+        })
+        .whereNull(`a.${a.id}`)
+        .select({ documentId: 's.document_id' })) as Array<{ documentId: string }>;
+      for (const { documentId } of orphans) await transaction((trx) => store.remove(trx, documentId));
+      for (const documentId of new Set(missing.map((m) => m.documentId))) await index(documentId);
+      log.info(`[cchc] search: ${missing.length} entries written, ${orphans.length} removed at start, in ${Date.now() - started} ms`);
+      return { indexed: missing.length, removed: orphans.length };
+    },
+
+    /** Re-indexes everything a little later, once a burst of taxonomy edits is over. */
+    scheduleReindex(delayMs = 2000): void {
+      if (reindexTimer) clearTimeout(reindexTimer);
+      reindexTimer = setTimeout(() => {
+        reindexTimer = null;
+        reindexAll().catch((error: Error) => log.error(`[cchc] search re-index failed: ${error.message}`));
       }, delayMs);
-      rebuildTimer.unref();
-    },
-
-    /** Indexes the published version of an article. */
-    upsert(row: ArticleRecord): void {
-      index.add(toIndexed(row));
-    },
-
-    /** Drops an article that is no longer published. */
-    remove(documentId: string): void {
-      index.remove(documentId);
+      reindexTimer.unref();
     },
 
     /** Runs a validated query. */
     async search(query: SearchArticles.Query): Promise<SearchArticles.Response> {
-      if (building) await building;
-      const filters = articleFilterOf(query, query.agency ? await agencyLineage(query.agency) : undefined);
+      const filter = articleFilterOf(query, query.agency ? await deps.agencyLineage(query.agency) : undefined);
+      const terms = queryTerms(query.q);
       const { page, pageSize } = query;
-      const result = index.search(query.q, filters, (page - 1) * pageSize, pageSize);
+      const result = await searchPage(store, db(), terms, filter, (page - 1) * pageSize, pageSize);
+      const records = new Map((await articles.findPublishedByDocumentIds(result.hits.map((h) => h.documentId))).map((r) => [r.documentId, r]));
       return {
-        data: result.hits.map(({ document, exact }) => ({
-          ...document.payload.summary,
-          snippet: buildSnippet(document.payload.text, result.words),
-          exact,
-        })),
+        data: result.hits.flatMap((hit) => {
+          const record = records.get(hit.documentId);
+          return record ? [{ ...toArticleSummary(record), snippet: buildSnippet(hit.text, terms.folded), exact: hit.exact }] : [];
+        }),
         meta: {
           pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total },
-          words: result.words,
+          totalCapped: result.capped,
+          words: terms.folded,
         },
       };
     },

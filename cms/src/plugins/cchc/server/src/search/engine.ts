@@ -1,0 +1,39 @@
+/**
+ * One page of ranked search results from a store: the rank classes of the query in order
+ * (exact diacritics, then title matches), each read newest first, until the page is full;
+ * the total counted up to MAX_SEARCH_RESULTS. The same on PostgreSQL and SQLite.
+ */
+import type { Knex } from 'knex';
+import { MAX_SEARCH_RESULTS, facetConditions, isExactClass, rankClasses, type ArticleFilter, type QueryTerms } from '@cchc/shared';
+import type { SearchStore, StoredHit } from './store.js';
+
+/** A ranked hit. */
+export interface EngineHit extends StoredHit {
+  /** True when the article has the query's words with their diacritics. */
+  exact: boolean;
+}
+
+/** A page of hits, and how many articles match (at most MAX_SEARCH_RESULTS; `capped` when there are more). */
+export interface EnginePage {
+  total: number;
+  capped: boolean;
+  hits: EngineHit[];
+}
+
+/** Searches `store` for the articles matching `terms` and `filter`; `offset` and `limit` select the page. */
+export async function searchPage(store: SearchStore, db: Knex, terms: QueryTerms, filter: ArticleFilter, offset: number, limit: number): Promise<EnginePage> {
+  if (terms.folded.length === 0) return { total: 0, capped: false, hits: [] };
+  const base = { terms, facets: facetConditions(filter), from: filter.from, to: filter.to };
+  const wanted = Math.min(offset + limit, MAX_SEARCH_RESULTS);
+  return store.read(db, async (reader) => {
+    const hits: EngineHit[] = [];
+    for (const rank of rankClasses(terms)) {
+      if (hits.length >= wanted) break;
+      const exact = isExactClass(rank);
+      for (const hit of await store.newest(reader, { ...base, rank }, wanted - hits.length)) hits.push({ ...hit, exact });
+    }
+    // A short last page tells the total without counting.
+    const counted = hits.length < wanted ? hits.length : await store.count(reader, base, MAX_SEARCH_RESULTS);
+    return { total: Math.min(counted, MAX_SEARCH_RESULTS), capped: counted > MAX_SEARCH_RESULTS, hits: hits.slice(offset, wanted) };
+  });
+}
