@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { CMS } from './paths.mjs';
 
 /** Strapi's secrets: tokens, sessions and encrypted fields depend on them (a restored system needs the same). */
@@ -33,11 +34,9 @@ export function ensureSecrets() {
  */
 export function strapiSecrets() {
   const file = path.join(CMS, '.env');
-  const fromFile = fs.existsSync(file)
-    ? Object.fromEntries(fs.readFileSync(file, 'utf8').split('\n').map((line) => line.match(/^([A-Z_]+)=(.*)$/)).filter(Boolean).map(([, name, value]) => [name, value]))
-    : {};
-  const secrets = Object.fromEntries(NAMES.map((n) => [n, process.env[n] ?? fromFile[n]]));
-  const missing = NAMES.filter((n) => !secrets[n]);
+  const fromFile = fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
+  const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, process.env[n] ?? fromFile[n]]));
+  const missing = SECRET_NAMES.filter((n) => !secrets[n]);
   if (missing.length > 0) throw new Error(`Strapi secrets missing (${missing.join(', ')}): run ensureSecrets() first or set them`);
   return secrets;
 }
