@@ -85,7 +85,7 @@ function adminApi(cmsUrl, token) {
 async function publishArticle(call, title) {
   const cm = '/content-manager/collection-types';
   const areas = await call('GET', `${cm}/plugin::cchc.reform-area?pageSize=1`);
-  const agencies = await call('GET', `${cm}/plugin::cchc.agency?pageSize=1&filters[slug][$eq]=so-noi-vu`);
+  const agencies = await call('GET', `${cm}/plugin::cchc.agency?pageSize=1`);
   const created = await call('POST', `${cm}/plugin::cchc.article`, {
     title,
     summary: 'Tóm tắt ban đầu.',

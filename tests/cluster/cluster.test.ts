@@ -51,16 +51,19 @@ const uniqueWord = () => `cumthu${Math.random().toString(36).slice(2, 10).replac
 interface Reference {
   areaId: string;
   areaCode: string;
+  /** Another area, whose page no test asks for before the CMS instances are stopped. */
+  otherAreaCode: string;
   agencyId: string;
 }
 
-/** The first reform area and Sở Nội vụ, to file the test's articles under. */
+/** The first reform area (and another) and the first agency listed, to file the test's articles under. */
 async function reference(cmsUrl: string, token: string): Promise<Reference> {
   const [areas, agencies] = await Promise.all([
     contentManager(cmsUrl, token, 'plugin::cchc.reform-area').list(),
-    contentManager(cmsUrl, token, 'plugin::cchc.agency').list('&filters[slug][$eq]=so-noi-vu'),
+    contentManager(cmsUrl, token, 'plugin::cchc.agency').list(),
   ]);
-  return { areaId: areas.body.results[0].documentId, areaCode: areas.body.results[0].code, agencyId: agencies.body.results[0].documentId };
+  const [first, ...others] = areas.body.results as Array<{ documentId: string; code: string }>;
+  return { areaId: first!.documentId, areaCode: first!.code, otherAreaCode: others.at(-1)!.code, agencyId: agencies.body.results[0].documentId };
 }
 
 /** Creates a draft through the Content Manager of `cmsUrl`; answers its documentId and slug. */
@@ -243,7 +246,7 @@ describe('with CMS A stopped', () => {
     });
 
     test('a page nobody asked for yet answers the Vietnamese 503', async () => {
-      const page = await getPage(viaVarnish('/co-quan/so-tu-phap'));
+      const page = await getPage(viaVarnish(SITE_PATHS.area(ref.otherAreaCode)));
       expect(page.status).toBe(503);
       expect(page.html).toContain('<html lang="vi"');
       expect(page.html).toContain('gián đoạn');
