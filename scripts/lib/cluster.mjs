@@ -65,6 +65,8 @@ export async function startCluster({ databaseUrl, dataDir, ports = CLUSTER_PORTS
     PUBLIC_DIR: publicDir,
     QUESTION_FILES_DIR: path.join(dataDir, 'question-files'),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    // No TRUST_PROXY: nothing stands in front of these instances, so X-Forwarded-For would be the browser's own
+    // word; the sites name their visitors in x-cchc-visitor, believed with SITE_API_KEY.
     // Every change the public can see purges Varnish; the sites keep no pages to purge.
     VARNISH_URLS: varnishUrl,
     PREVIEW_SITE_URL: varnishPublicUrl,
