@@ -7,6 +7,7 @@ import { ensureInstalled } from './lib/install.mjs';
 
 const COMMANDS = {
   start: () => import('./commands/start.mjs'),
+  cluster: () => import('./commands/cluster.mjs'),
   test: () => import('./commands/test.mjs'),
   build: () => import('./commands/build.mjs'),
   typecheck: () => import('./commands/typecheck.mjs'),

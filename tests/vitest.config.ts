@@ -2,6 +2,7 @@
  * Test projects: `unit` (pure code), and the integration and site suites run
  * once per database against a real Strapi and the built site: SQLite always,
  * PostgreSQL when it is reachable (and always on CI, where its absence fails the run).
+ * `cluster` (with PostgreSQL too) boots two CMS instances and two sites behind Varnish once.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,19 @@ const stackProject = (database: 'sqlite' | 'postgres') => ({
   },
 });
 
+/** Several instances on one database behind Varnish: its tests stop instances, so its one file runs alone. */
+const clusterProject = {
+  test: {
+    name: 'cluster',
+    root: ROOT,
+    include: ['tests/cluster/**/*.test.ts'],
+    globalSetup: ['tests/support/global-cluster.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+};
+
 export default defineConfig(async () => {
   const withPostgres = await postgresAvailable();
   if (!withPostgres) {
@@ -37,7 +51,7 @@ export default defineConfig(async () => {
       projects: [
         { test: { name: 'unit', root: ROOT, include: ['tests/unit/**/*.test.ts'] } },
         stackProject('sqlite'),
-        ...(withPostgres ? [stackProject('postgres')] : []),
+        ...(withPostgres ? [stackProject('postgres'), clusterProject] : []),
       ],
     },
   };

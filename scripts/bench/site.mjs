@@ -4,69 +4,22 @@
 //   2. a plain node:http server returning the same bytes (the baseline),
 //   3. cache-miss renders of the article page (Astro + CMS), one at a time.
 // Needs wrk (Debian package `wrk`). BENCH_SECONDS sets each load's duration (default 10).
-import { spawn, spawnSync } from 'node:child_process';
-import http from 'node:http';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startCms, startSite, stopProcess, waitForHttp } from '../lib/stack.mjs';
+import { ensureWrk, fmt, rawGet, startPlainServer, wrk as runWrk } from './load.mjs';
 import { percentile } from './stats.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
-const HEADERS = ['-H', 'Accept-Encoding: br, gzip'];
+const HEADERS = ['Accept-Encoding: br, gzip'];
 
-/** Runs wrk and returns requests per second, p50 and p99 in milliseconds. */
-function wrk(url) {
-  const result = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...HEADERS, url], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
-  const ms = (label) => {
-    const match = result.stdout.match(new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`));
-    if (!match) return NaN;
-    const value = Number(match[1]);
-    return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-  };
-  const rps = Number(result.stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
-  const errors = result.stdout.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? '0';
-  return { rps, p50: ms('50'), p99: ms('99'), errors: Number(errors) };
-}
-
-/** A plain node:http server, in its own process, answering every request with the given bytes and headers. */
-async function startPlainServer(body, headers) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-bench-plain-'));
-  await fs.writeFile(path.join(dir, 'body'), body);
-  const script = `
-    const http = require('node:http');
-    const body = require('node:fs').readFileSync(${JSON.stringify(path.join(dir, 'body'))});
-    const headers = ${JSON.stringify(headers)};
-    http.createServer({ keepAlive: true }, (req, res) => { res.writeHead(200, { ...headers, 'content-length': body.length }); res.end(body); })
-      .listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
-  return { child, url: `http://127.0.0.1:${port}`, dir };
-}
-
-/** GETs a URL without decoding the body: the bytes as they travel. */
-function rawGet(url, headers) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
-
-const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const wrk = (url) => runWrk(url, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
 
 export async function benchSite() {
-  if (spawnSync('wrk', ['--version']).error) {
-    console.error('[bench] wrk is not installed: apt-get install -y wrk');
-    process.exit(2);
-  }
+  ensureWrk();
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-bench-'));
   const purgeSecret = crypto.randomBytes(24).toString('base64url');
   const children = [];

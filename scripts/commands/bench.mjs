@@ -1,5 +1,6 @@
-// `npm run bench [-- site|search|compliance|contest|questions]`: the benchmarks (not timed tests); each prints
+// `npm run bench [-- site|search|compliance|contest|questions|cluster]`: the benchmarks (not timed tests); each prints
 // its figures with the baseline or target measured in the same run.
+import { benchCluster } from '../bench/cluster.mjs';
 import { benchCompliance } from '../bench/compliance.mjs';
 import { benchContest } from '../bench/contest.mjs';
 import { benchQuestions } from '../bench/questions.mjs';
@@ -14,6 +15,7 @@ const BENCHES = {
   compliance: () => benchCompliance(),
   contest: () => benchContest(),
   questions: () => benchQuestions(),
+  cluster: () => benchCluster(),
 };
 
 export default async function bench(args) {

@@ -1,10 +1,8 @@
 // `npm start`: build what is out of date, start Strapi (which migrates and seeds
 // the database), then the site; print both addresses; Ctrl-C stops both.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { buildAll } from '../lib/build.mjs';
-import { CMS } from '../lib/paths.mjs';
+import { printDemoAccounts } from '../lib/demo-accounts.mjs';
 import { ensureSecrets } from '../lib/secrets.mjs';
 import { startCms, startSite, stopProcess } from '../lib/stack.mjs';
 
@@ -12,15 +10,6 @@ const int = (value, fallback) => (value && /^\d+$/.test(value) ? Number(value) :
 
 /** Loopback unless HOST says otherwise: the demo accounts' password is public (README). */
 const HOST = process.env.HOST ?? '127.0.0.1';
-const isLoopback = (host) => ['localhost', '::1', '[::1]'].includes(host) || /^127(\.\d{1,3}){3}$/.test(host);
-
-/** The demo accounts the CMS creates, by the rule of the plugin's start-mode.ts. */
-function demoAccounts() {
-  const file = path.join(CMS, process.env.CCHC_SEED_DIR ?? 'seed/demo', 'accounts.json');
-  const demo = process.env.CCHC_DEMO === 'true' || (process.env.NODE_ENV !== 'production' && isLoopback(HOST));
-  if (!demo || !fs.existsSync(file)) return [];
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
-}
 
 export default async function start() {
   ensureSecrets();
@@ -59,18 +48,11 @@ export default async function start() {
     children.push(site.child);
     site.child.on('exit', (c) => stop(c ?? 1));
 
-    const accounts = demoAccounts();
-    const password = process.env.DEMO_PASSWORD ?? 'CchcDemo2024!';
     console.log('');
     console.log(`  Chuyên mục CCHC (site):  http://localhost:${sitePort}`);
     console.log(`  Trang Ban Chỉ đạo:       http://localhost:${sitePort}/ban-chi-dao`);
     console.log(`  Quản trị (Strapi admin): http://localhost:${cmsPort}/admin`);
-    if (accounts.length > 0) {
-      console.log(`  Demo accounts (password: ${password}):`);
-      for (const a of accounts) console.log(`    ${a.email.padEnd(24)} ${a.role}${a.agency ? ` (${a.agency})` : ''}`);
-    } else if (!isLoopback(HOST)) {
-      console.log(`  Listening on ${HOST}: no demo accounts (set CCHC_DEMO=true for a public demo).`);
-    }
+    printDemoAccounts(HOST);
     console.log('  Ctrl-C stops both servers.\n');
   } catch (error) {
     console.error(`[cchc] ${error.message}`);

@@ -4,6 +4,10 @@
  * not endpoints (the cached reform-area list every page's navigation uses, and the
  * caption files of the upload folder, or of the bucket when media are kept on S3).
  *
+ * With several CMS instances (CMS_URL lists them), a request goes to the first that
+ * can answer: one that cannot be reached, or answers as unavailable, is tried after the
+ * others for a few seconds (see `fetchAny`).
+ *
  * Every answer is validated with the endpoint's response schema before a page sees
  * it. For an endpoint with path parameters a 404, or a parameter its schema refuses,
  * is `null`; an unreachable or failing CMS is a CmsUnavailableError, anything else
@@ -25,7 +29,7 @@ import {
 } from '@cchc/shared';
 import { z } from 'zod';
 import { addCacheTags } from './cache-tags';
-import { AREA_CACHE_TTL_MS, CMS_TIMEOUT_MS, cmsUrl, mediaPublicUrl, siteApiKey } from './config';
+import { AREA_CACHE_TTL_MS, CMS_DOWN_MS, CMS_TIMEOUT_MS, cmsUrls, mediaPublicUrl, siteApiKey } from './config';
 import { CmsContractError, CmsUnavailableError } from './errors';
 
 /** What `call` answers: the response, or null on a 404 for endpoints with path parameters. */
@@ -33,8 +37,8 @@ export type Answer<E extends AnyEndpoint> = {} extends z.output<E['params']> ? R
 
 /** What the client needs from its surroundings; tests pass their own fetch and clock. */
 export interface CmsClientOptions {
-  /** Base URL of the CMS, read on every request. */
-  baseUrl: () => string;
+  /** Base URLs of the CMS instances in the order to try them, read on every request. */
+  baseUrls: () => readonly string[];
   /** The site's key for the CMS (SITE_API_KEY): exempts it from the CMS's rate limit. */
   siteKey?: () => string | undefined;
   /** Public base URL of media kept in a bucket (MEDIA_PUBLIC_URL), read on every request; null: the CMS's /uploads. */
@@ -42,6 +46,8 @@ export interface CmsClientOptions {
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   areaCacheTtlMs?: number;
+  /** How long a CMS that failed is tried after the others. */
+  downMs?: number;
   now?: () => number;
 }
 
@@ -86,26 +92,73 @@ function isTransportError(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
+/** True when the connection was refused: the request never reached that CMS, so another may take it whatever it is. */
+function neverReached(error: unknown): boolean {
+  return error instanceof TypeError && (error.cause as { code?: unknown } | undefined)?.code === 'ECONNREFUSED';
+}
+
 /** Creates a client; the site uses the default one below, tests make their own. */
 export function createCmsClient(options: CmsClientOptions): CmsClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? CMS_TIMEOUT_MS;
   const ttlMs = options.areaCacheTtlMs ?? AREA_CACHE_TTL_MS;
+  const downMs = options.downMs ?? CMS_DOWN_MS;
   const now = options.now ?? Date.now;
   let areaCache: { expires: number; value: Promise<ReformArea[]> } | null = null;
+  /** When each CMS last failed (unreachable or 5xx). */
+  const failedAt = new Map<string, number>();
+
+  /** The CMS URLs in the order to try them: those that have not failed lately first, each group in the configured order. */
+  function candidates(): string[] {
+    const urls = [...options.baseUrls()];
+    const failedLately = (url: string) => {
+      const at = failedAt.get(url);
+      return at !== undefined && now() - at < downMs;
+    };
+    return [...urls.filter((url) => !failedLately(url)), ...urls.filter(failedLately)];
+  }
+
+  /**
+   * Sends a request to the first CMS that can take it. The next is tried when one is unreachable or answers
+   * with a status `unavailable` accepts; a request that is not a GET only when the connection was refused
+   * (the CMS never saw it, so it cannot be done twice). The last CMS's answer or failure is the result.
+   */
+  async function fetchAny(method: string, path: string, init: RequestInit, unavailable: (status: number) => boolean): Promise<Response> {
+    const urls = candidates();
+    for (const [index, base] of urls.entries()) {
+      const last = index === urls.length - 1;
+      let response: Response;
+      try {
+        response = await fetchImpl(`${base}${path}`, { ...init, method, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (cause) {
+        failedAt.set(base, now());
+        if (last || (method !== 'GET' && !neverReached(cause))) throw new CmsUnavailableError(`CMS unreachable: ${method} ${path}`, { cause });
+        continue;
+      }
+      if (response.status >= 500) failedAt.set(base, now());
+      else failedAt.delete(base);
+      if (last || method !== 'GET' || !unavailable(response.status)) return response;
+      await response.body?.cancel();
+    }
+    throw new CmsUnavailableError(`No CMS configured: ${method} ${path}`);
+  }
 
   /**
    * GETs a path of the CMS (or, given `base`, of the media bucket, which is never sent the site's key);
    * `null` on 404 when `allowNotFound`, other failures mapped as the module comment says.
    */
   async function request(path: string, accept: string, allowNotFound: boolean, base?: string): Promise<Response | null> {
-    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
-    try {
-      const key = base === undefined ? options.siteKey?.() : undefined;
-      response = await fetchImpl(`${base ?? options.baseUrl()}${path}`, { headers: key ? { accept, [SITE_KEY_HEADER]: key } : { accept }, signal });
-    } catch (cause) {
-      throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
+    if (base === undefined) {
+      const key = options.siteKey?.();
+      const unavailable = (status: number) => status >= 500 || UNAVAILABLE_STATUSES.has(status);
+      response = await fetchAny('GET', path, { headers: key ? { accept, [SITE_KEY_HEADER]: key } : { accept } }, unavailable);
+    } else {
+      try {
+        response = await fetchImpl(`${base}${path}`, { headers: { accept }, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (cause) {
+        throw new CmsUnavailableError(`CMS unreachable: GET ${path}`, { cause });
+      }
     }
     // A public bucket answers 403 for a key it does not hold when its readers may not list it.
     if ((response.status === 404 || (base !== undefined && response.status === 403)) && allowNotFound) {
@@ -172,13 +225,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(input.body ?? {});
     }
-    let response: Response;
-    try {
-      response = await fetchImpl(`${options.baseUrl()}${path}`, { method: endpoint.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (cause) {
-      throw new CmsUnavailableError(`CMS unreachable: ${endpoint.method} ${path}`, { cause });
-    }
     // A 429 on a visitor's own request (a form sent too often) is the visitor's to read, with when to try again.
+    const unavailable = (status: number) => status >= 500 || (UNAVAILABLE_STATUSES.has(status) && !(status === 429 && visitor !== null));
+    const response = await fetchAny(endpoint.method, path, { headers, body }, unavailable);
     const limited = response.status === 429 && visitor !== null;
     if (response.status >= 500 || (UNAVAILABLE_STATUSES.has(response.status) && !limited)) {
       await response.body?.cancel();
@@ -246,5 +295,5 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   return { call, send, reformAreas, uploadText };
 }
 
-/** The site's client, on CMS_URL with SITE_API_KEY (and MEDIA_PUBLIC_URL for media kept in a bucket). */
-export const { call, send, reformAreas, uploadText } = createCmsClient({ baseUrl: cmsUrl, siteKey: siteApiKey, mediaBaseUrl: mediaPublicUrl });
+/** The site's client, on the CMS instances of CMS_URL with SITE_API_KEY (and MEDIA_PUBLIC_URL for media kept in a bucket). */
+export const { call, send, reformAreas, uploadText } = createCmsClient({ baseUrls: cmsUrls, siteKey: siteApiKey, mediaBaseUrl: mediaPublicUrl });

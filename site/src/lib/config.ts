@@ -10,6 +10,9 @@ export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
 /** How long one request to the CMS may take before the CMS counts as unavailable. */
 export const CMS_TIMEOUT_MS = 5_000;
 
+/** How long a CMS instance that could not answer is tried after the others (CMS_URL with several). */
+export const CMS_DOWN_MS = 5_000;
+
 /** How long the reform-area list (used by the navigation of every page) is kept in memory. */
 export const AREA_CACHE_TTL_MS = 60_000;
 
@@ -24,9 +27,22 @@ function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** The base URL the server uses to call the CMS API (CMS_URL). */
+/**
+ * The base URLs the server calls the CMS API on (CMS_URL, comma separated), in the order
+ * to try them: the first answers while it can, the next ones when it cannot.
+ * @example CMS_URL="http://10.0.0.11:1337, http://10.0.0.12:1337" → ['http://10.0.0.11:1337', 'http://10.0.0.12:1337']
+ */
+export function cmsUrls(): string[] {
+  const urls = (env('CMS_URL') ?? DEFAULT_CMS_URL)
+    .split(',')
+    .map((url) => withoutTrailingSlash(url.trim()))
+    .filter((url) => url.length > 0);
+  return urls.length > 0 ? urls : [DEFAULT_CMS_URL];
+}
+
+/** The first of cmsUrls(): the CMS this site prefers. */
 export function cmsUrl(): string {
-  return withoutTrailingSlash(env('CMS_URL') ?? DEFAULT_CMS_URL);
+  return cmsUrls()[0]!;
 }
 
 /**
@@ -44,7 +60,7 @@ export function siteApiKey(): string | undefined {
   return env('SITE_API_KEY') || undefined;
 }
 
-/** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else CMS_URL). */
+/** The base URL browsers use to load CMS media (CMS_PUBLIC_URL, else the first CMS_URL). */
 export function cmsPublicUrl(): string {
   return withoutTrailingSlash(env('CMS_PUBLIC_URL') ?? cmsUrl());
 }

@@ -31,7 +31,7 @@ function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
 
 const client = (routes: Record<string, () => Response | Promise<Response>>, now = () => 0) => {
   const fake = fakeFetch(routes);
-  return { cms: createCmsClient({ baseUrl: () => 'http://cms.test', fetch: fake.fetch, now, timeoutMs: 50 }), calls: fake.calls };
+  return { cms: createCmsClient({ baseUrls: () => ['http://cms.test'], fetch: fake.fetch, now, timeoutMs: 50 }), calls: fake.calls };
 };
 
 describe('queryString', () => {
@@ -142,7 +142,7 @@ describe('createCmsClient', () => {
       keys.push(new Headers(init?.headers).get('x-cchc-site-key'));
       return fake.fetch(input, init);
     };
-    const cms = createCmsClient({ baseUrl: () => 'http://cms.test', siteKey: () => 'khoa-cua-site', mediaBaseUrl: () => 'http://s3.test/cchc-media', fetch: recording, timeoutMs: 50 });
+    const cms = createCmsClient({ baseUrls: () => ['http://cms.test'], siteKey: () => 'khoa-cua-site', mediaBaseUrl: () => 'http://s3.test/cchc-media', fetch: recording, timeoutMs: 50 });
     expect(await cms.uploadText('cchc/phu_de_b2.vtt')).toBe('WEBVTT\n\nbucket');
     expect(await cms.uploadText('phu_de_cu.vtt')).toBe('WEBVTT\n\ncms');
     // A bucket that may not be listed answers 403 for a missing key: not there, not an error.
@@ -162,5 +162,74 @@ describe('createCmsClient', () => {
   ])('maps %s of an upload read like the API reads', async (_name, answer, error) => {
     const { cms } = client({ '/uploads/phu_de.vtt': answer });
     await expect(cms.uploadText('phu_de.vtt')).rejects.toBeInstanceOf(error);
+  });
+});
+
+describe('createCmsClient with several CMS instances', () => {
+  const home = { data: { latest: [], featured: [], areas: [] } };
+  /** A refused connection as undici reports it. */
+  const refused = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
+  const hang = () => new Promise<Response>(() => {});
+
+  /** Two CMS hosts, each answering every request with its own behaviour; calls are recorded as "host method path". */
+  function pair(behaviour: Record<'a' | 'b', () => Response | Promise<Response>>) {
+    const calls: string[] = [];
+    let clock = 0;
+    const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const url = new URL(String(input));
+      calls.push(`${url.hostname} ${init?.method ?? 'GET'} ${url.pathname}`);
+      const aborted = new Promise<never>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      return Promise.race([behaviour[url.hostname as 'a' | 'b'](), aborted]);
+    };
+    const cms = createCmsClient({ baseUrls: () => ['http://a', 'http://b'], fetch: fetch as typeof globalThis.fetch, now: () => clock, timeoutMs: 50, downMs: 5000 });
+    return { cms, calls, advance: (ms: number) => void (clock += ms) };
+  }
+
+  it('reads from the next CMS when the first refuses, tries the first last while it is down, then first again', async () => {
+    let aUp = false;
+    const { cms, calls, advance } = pair({ a: () => (aUp ? Response.json(home) : refused()), b: () => Response.json(home) });
+    expect(await cms.call(GetHome.Endpoint)).toEqual(home);
+    expect(calls.splice(0)).toEqual(['a GET /api/cchc/home', 'b GET /api/cchc/home']);
+    advance(4999);
+    await cms.call(GetHome.Endpoint);
+    expect(calls.splice(0)).toEqual(['b GET /api/cchc/home']);
+    aUp = true;
+    advance(1);
+    await cms.call(GetHome.Endpoint);
+    expect(calls.splice(0)).toEqual(['a GET /api/cchc/home']);
+  });
+
+  it.each([
+    ['a 503', () => new Response('', { status: 503 })],
+    ['a timeout', hang],
+  ])('reads from the next CMS when the first answers with %s', async (_name, answer) => {
+    const { cms, calls } = pair({ a: answer, b: () => Response.json(home) });
+    expect(await cms.call(GetHome.Endpoint)).toEqual(home);
+    expect(calls).toEqual(['a GET /api/cchc/home', 'b GET /api/cchc/home']);
+  });
+
+  it("takes the first CMS's 404 as the answer", async () => {
+    const { cms, calls } = pair({ a: () => Response.json({ data: null, error: { status: 404, name: 'NotFoundError', message: 'x' } }, { status: 404 }), b: () => Response.json(home) });
+    expect(await cms.call(GetArticle.Endpoint, { params: { slug: 'khong-co' } })).toBeNull();
+    expect(calls).toEqual(['a GET /api/cchc/articles/khong-co']);
+  });
+
+  it('sends a form to the next CMS only when the first refused the connection (never twice)', async () => {
+    const receipt = { data: { code: 'PAKN.20250101.0001', receivedAt: '2025-01-01T00:00:00.000Z', mailed: false } };
+    const accepted = () => Response.json(receipt, { status: 201 });
+    const first = pair({ a: refused, b: accepted });
+    expect(await first.cms.send(SubmitQuestion.Endpoint, { body: {} as never }, '10.1.2.3')).toEqual({ ok: true, data: receipt });
+    expect(first.calls).toEqual(['a POST /api/cchc/questions', 'b POST /api/cchc/questions']);
+    for (const answer of [hang, () => new Response('', { status: 503 })]) {
+      const other = pair({ a: answer, b: accepted });
+      await expect(other.cms.send(SubmitQuestion.Endpoint, { body: {} as never }, '10.1.2.3')).rejects.toBeInstanceOf(CmsUnavailableError);
+      expect(other.calls).toEqual(['a POST /api/cchc/questions']);
+    }
+  });
+
+  it('throws CmsUnavailableError when no CMS can answer', async () => {
+    const { cms, calls } = pair({ a: refused, b: () => new Response('', { status: 502 }) });
+    await expect(cms.call(GetHome.Endpoint)).rejects.toBeInstanceOf(CmsUnavailableError);
+    expect(calls).toEqual(['a GET /api/cchc/home', 'b GET /api/cchc/home']);
   });
 });
