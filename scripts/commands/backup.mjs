@@ -25,10 +25,14 @@ function prepareFolder(args) {
     throw new UsageError(`${dir} exists and is not an empty folder: a backup goes into a new folder (nothing was written).`);
   }
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // An empty folder found in place keeps its mode unless changed here.
+  fs.chmodSync(dir, 0o700);
   return { dir, existed };
 }
 
 export default async function backup(args) {
+  // Whatever writes into the backup (pg_dump, VACUUM INTO, the copies) makes files for this user alone.
+  process.umask(0o077);
   let target;
   try {
     target = prepareFolder(args);

@@ -1,7 +1,8 @@
 // Varnish in front of the site's front servers: installs Debian's varnish and
 // varnish-modules when missing, writes the two files deploy/varnish/cchc.vcl includes
 // (backends.vcl, local.vcl) into a working folder, and runs `varnishd -F` as a child
-// process. Used by the cluster launcher and the tests; README, "Varnish in front of the site".
+// process. Used by `npm run start:cluster` (scripts/lib/cluster.mjs), its tests and benchmark, and the
+// Varnish suite; README, "Varnish in front of the site".
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -123,6 +123,9 @@ describe(`the ${database} search store`, () => {
     await write(entry('x', 'Bản mới Thước', '', '2024-01-02'));
     expect(await keys('ban cu')).toEqual([]);
     expect(await keys('ban moi thuoc')).toEqual(['x']);
+    // A catch-up removes an entry only as it read it: the same article published again (a new row) stays.
+    await db.transaction((trx) => store.remove(trx, 'x', -1));
+    expect(await keys('ban moi thuoc')).toEqual(['x']);
     await db.transaction((trx) => store.remove(trx, 'x'));
     expect(await keys('thuoc')).toEqual([]);
     await db.transaction((trx) => store.remove(trx, 'x')); // absent: nothing to do
@@ -136,6 +139,17 @@ describe(`the ${database} search store`, () => {
       }),
     ).rejects.toThrow('publication failed');
     expect(await keys('compa')).toEqual([]);
+  });
+
+  test('"featured" in a text is a word, not the featured facet', async () => {
+    await write(entry('plain-featured', 'Bài Ê-ke', 'featured', '2021-02-02'), entry('star-featured', 'Bài Ê-ke nổi bật', '', '2021-02-03', { featured: true }));
+    expect(await keys('ê ke', { featured: true })).toEqual(['star-featured']);
+    expect(await keys('ê ke', { featured: false })).toEqual(['plain-featured']);
+  });
+
+  test('an article with a giant "word" is stored (the word left out), not refused', async () => {
+    await write(entry('giant', 'Bài Thước kẻ', `${'ă'.repeat(3000)} dài`, '2021-03-03'));
+    expect(await keys('thuoc ke dai')).toEqual(['giant']);
   });
 
   test('an empty or punctuation-only query finds nothing', async () => {

@@ -12,6 +12,16 @@ import { searchTokens } from './tokens.js';
 /** Deepest result a search ranks and counts; further pages are refused by the API, larger totals shown as "more than". */
 export const MAX_SEARCH_RESULTS = 5000;
 
+/**
+ * Longest word kept, in characters: no Vietnamese or English word comes near it, and PostgreSQL refuses a
+ * lexeme over 2,047 bytes (a 700-character run of Vietnamese letters), which would fail the publication.
+ */
+export const MAX_TERM_LENGTH = 64;
+/** Most distinct words kept of one article (a tsvector holds at most 1 MB): far beyond any article's vocabulary. */
+export const MAX_TERMS = 20_000;
+
+const kept = (words: Iterable<string>): string[] => [...new Set(words)].filter((w) => w.length <= MAX_TERM_LENGTH).slice(0, MAX_TERMS);
+
 /** The terms of an article, each list without duplicates. */
 export interface DocumentTerms {
   /** Folded words of the title. */
@@ -23,7 +33,7 @@ export interface DocumentTerms {
 }
 
 /**
- * The terms of an article.
+ * The terms of an article (words longer than MAX_TERM_LENGTH left out).
  * @example documentTerms('Đường dây nóng', 'Gọi 1022').marked // ['đường', 'dây', 'nóng']
  */
 export function documentTerms(title: string, text: string): DocumentTerms {
@@ -31,7 +41,7 @@ export function documentTerms(title: string, text: string): DocumentTerms {
   const b = searchTokens(text);
   const marked = new Set<string>();
   for (const tokens of [t, b]) tokens.exact.forEach((word, i) => word !== tokens.folded[i] && marked.add(word));
-  return { title: [...new Set(t.folded)], words: [...new Set([...t.folded, ...b.folded])], marked: [...marked] };
+  return { title: kept(t.folded), words: kept([...t.folded, ...b.folded]), marked: kept(marked) };
 }
 
 /** What a query asks: every folded word must match; its words with diacritics rank articles that have them as written. */
@@ -46,9 +56,10 @@ export interface QueryTerms {
  */
 export function queryTerms(query: string): QueryTerms {
   const tokens = searchTokens(query);
-  const folded = [...new Set(tokens.folded)];
+  // A word longer than any kept cannot match: it is left out of the query, as it is of the articles.
+  const folded = kept(tokens.folded);
   const plain = new Set(folded);
-  return { folded, marked: [...new Set(tokens.exact)].filter((w) => !plain.has(w)) };
+  return { folded, marked: kept(tokens.exact).filter((w) => !plain.has(w)) };
 }
 
 /**
@@ -86,13 +97,13 @@ export interface ArticleFacets {
   featured: boolean;
 }
 
-/** Facet terms: a prefix per kind, so that a code never meets a word. */
+/** Facet terms: each with a prefix ending in `:`, which no word has, so that a facet never meets a word. */
 export const FACET = {
   area: (code: string) => `a:${code}`,
   topic: (slug: string) => `t:${slug}`,
   agency: (slug: string) => `g:${slug}`,
   format: (format: string) => `f:${format}`,
-  featured: 'featured',
+  featured: 'x:featured',
 } as const;
 
 /** The facet terms of an article. */

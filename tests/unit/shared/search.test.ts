@@ -30,6 +30,12 @@ describe('search terms', () => {
     });
   });
 
+  test('words longer than any word are left out, of articles and queries alike', () => {
+    const long = 'đ'.repeat(65);
+    expect(documentTerms('Tựa', `${long} ngắn`).words).toEqual(['tua', 'ngan']);
+    expect(queryTerms(`${long} ngắn`)).toEqual({ folded: ['ngan'], marked: ['ngắn'] });
+  });
+
   test('a query asks for its folded words, and ranks by its words with diacritics', () => {
     expect(queryTerms('Đường dây 1022 đường')).toEqual({ folded: ['duong', 'day', '1022'], marked: ['đường', 'dây'] });
     expect(queryTerms('duong day')).toEqual({ folded: ['duong', 'day'], marked: [] });
@@ -50,7 +56,7 @@ describe('search terms', () => {
 
   test('facets and filters use the same prefixed terms', () => {
     const facets = facetTerms({ areas: ['the-che'], topics: ['so-hoa'], agency: 'so-tu-phap', format: 'video', featured: true });
-    expect(facets).toEqual(['a:the-che', 't:so-hoa', 'g:so-tu-phap', 'f:video', 'featured']);
+    expect(facets).toEqual(['a:the-che', 't:so-hoa', 'g:so-tu-phap', 'f:video', 'x:featured']);
     const conditions = facetConditions({ areas: ['the-che'], agencies: ['so-tu-phap', 'so-cu'], featured: false, from: 0 });
     expect(conditions).toEqual({ anyOf: [['a:the-che'], ['g:so-tu-phap', 'g:so-cu']], featured: false });
     expect(conditions.anyOf.every((group) => group.some((t) => facets.includes(t)))).toBe(true);
@@ -61,13 +67,13 @@ describe('store queries', () => {
   const terms = queryTerms('đường x');
   test('PostgreSQL: every term quoted, classes as negations', () => {
     expect(tsqueryOf(terms, { anyOf: [['a:the-che', 'a:cong-vu']], featured: false }, { marked: false, title: true })).toBe(
-      "'duong' & 'x' & ('^duong' & '^x') & !('=đường') & ('a:the-che' | 'a:cong-vu') & !'featured'",
+      "'duong' & 'x' & ('^duong' & '^x') & !('=đường') & ('a:the-che' | 'a:cong-vu') & !'x:featured'",
     );
     expect(tsqueryOf(terms, { anyOf: [[]] })).toBeNull();
   });
   test('SQLite FTS5: every term a quoted phrase, classes as NOT', () => {
     expect(ftsQueryOf(terms, { anyOf: [['a:the-che']], featured: true }, { marked: true, title: false })).toBe(
-      '(words : ("duong" AND "x")) AND (marked : ("đường")) AND (facets : ("a:the-che")) AND (facets : ("featured")) NOT (title : ("duong" AND "x"))',
+      '(words : ("duong" AND "x")) AND (marked : ("đường")) AND (facets : ("a:the-che")) AND (facets : ("x:featured")) NOT (title : ("duong" AND "x"))',
     );
     expect(ftsQueryOf(queryTerms('!!!'), { anyOf: [] })).toBeNull();
   });

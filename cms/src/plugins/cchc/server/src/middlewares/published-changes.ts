@@ -15,6 +15,8 @@ import { pluginServices } from '../services/index.js';
 
 const ARTICLE_ACTIONS = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
 const TAXONOMY_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency, UID.plan, UID.planTask]);
+/** The taxonomies the search filters on (plans are not among them). */
+const FACET_UIDS = new Set<string>([UID.reformArea, UID.topic, UID.agency]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete']);
 const COMMITTEE = new Set<string>(COMMITTEE_UIDS);
 const CONTEST = new Set<string>(CONTEST_UIDS);
@@ -48,11 +50,11 @@ export function createPublishedChangesMiddleware(strapi: Core.Strapi, articles: 
 
   return async (context: { uid: string; action: string; params: Record<string, unknown> }, next: () => Promise<unknown>) => {
     const { uid, action, params } = context;
-    // While Strapi boots (the seed runs then), the index is built afterwards and no site has cached anything.
+    // While Strapi boots (the seed runs then), the search catches up afterwards and no site has cached anything.
     if (!strapi.isLoaded) return next();
     if (TAXONOMY_UIDS.has(uid) && WRITE_ACTIONS.has(action)) {
       const result = await next();
-      afterCommit(strapi, () => changes().taxonomyChanged());
+      afterCommit(strapi, () => changes().taxonomyChanged(FACET_UIDS.has(uid)));
       return result;
     }
     if (COMMITTEE.has(uid) && COMMITTEE_ACTIONS.has(action)) {

@@ -51,6 +51,23 @@ const toIndexedArticle = (row: unknown): IndexedArticle => ({ articleId: z.objec
 /** Creates the article repository over a Strapi instance. */
 export function createArticleRepository(strapi: Core.Strapi) {
   const documents = () => documentsOf(strapi, UID.article);
+  /** The published version of an article with the id of its row, or null (for the search index). */
+  async function findPublishedForIndex(documentId: string): Promise<IndexedArticle | null> {
+    const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
+    return row ? toIndexedArticle(row) : null;
+  }
+
+  /** The published versions of these articles with the ids of their rows, in no particular order (a missing one is left out). */
+  async function findPublishedForIndexMany(documentIds: readonly string[]): Promise<IndexedArticle[]> {
+    if (documentIds.length === 0) return [];
+    const rows = await documents().findMany({
+      status: 'published',
+      filters: { documentId: { $in: [...documentIds] } },
+      limit: documentIds.length,
+      populate: SUMMARY_POPULATE,
+    });
+    return rows.map(toIndexedArticle);
+  }
   return {
     /** A page of published articles, newest publication date first, with the total count. */
     async findPublished(filters: ArticleFilter, page: number, pageSize: number): Promise<{ rows: ArticleRecord[]; total: number }> {
@@ -97,8 +114,7 @@ export function createArticleRepository(strapi: Core.Strapi) {
 
     /** The published version of an article with what lists and purges need, or null. */
     async findPublishedByDocumentId(documentId: string): Promise<ArticleRecord | null> {
-      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
-      return ArticleRecordSchema.nullable().parse(row ?? null);
+      return (await findPublishedForIndex(documentId))?.record ?? null;
     },
 
     /** Every published article with the id of its published row, `batchSize` at a time, oldest first (for re-indexing). */
@@ -116,34 +132,13 @@ export function createArticleRepository(strapi: Core.Strapi) {
       }
     },
 
-    /** The published version of an article with the id of its row, or null (for the search index). */
-    async findPublishedForIndex(documentId: string): Promise<IndexedArticle | null> {
-      const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
-      return row ? toIndexedArticle(row) : null;
-    },
+    findPublishedForIndex,
 
-    /** The published versions of these articles with the ids of their rows, in no particular order (a missing one is left out). */
-    async findPublishedForIndexMany(documentIds: readonly string[]): Promise<IndexedArticle[]> {
-      if (documentIds.length === 0) return [];
-      const rows = await documents().findMany({
-        status: 'published',
-        filters: { documentId: { $in: [...documentIds] } },
-        limit: documentIds.length,
-        populate: SUMMARY_POPULATE,
-      });
-      return rows.map(toIndexedArticle);
-    },
+    findPublishedForIndexMany,
 
     /** The published versions of these articles, in no particular order (search hits; a missing one is left out). */
     async findPublishedByDocumentIds(documentIds: readonly string[]): Promise<ArticleRecord[]> {
-      if (documentIds.length === 0) return [];
-      const rows = await documents().findMany({
-        status: 'published',
-        filters: { documentId: { $in: [...documentIds] } },
-        limit: documentIds.length,
-        populate: SUMMARY_POPULATE,
-      });
-      return z.array(ArticleRecordSchema).parse(rows);
+      return (await findPublishedForIndexMany(documentIds)).map((a) => a.record);
     },
 
     /** The public change notes of an article, newest first. */

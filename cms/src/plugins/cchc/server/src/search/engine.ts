@@ -5,10 +5,12 @@
  */
 import type { Knex } from 'knex';
 import { MAX_SEARCH_RESULTS, facetConditions, isExactClass, rankClasses, type ArticleFilter, type QueryTerms } from '@cchc/shared';
-import type { SearchStore, StoredHit } from './store.js';
+import type { SearchStore } from './store.js';
 
-/** A ranked hit. */
-export interface EngineHit extends StoredHit {
+/** A ranked hit, with its stored text. */
+export interface EngineHit {
+  documentId: string;
+  text: string;
   /** True when the article has the query's words with their diacritics. */
   exact: boolean;
 }
@@ -26,14 +28,21 @@ export async function searchPage(store: SearchStore, db: Knex, terms: QueryTerms
   const base = { terms, facets: facetConditions(filter), from: filter.from, to: filter.to };
   const wanted = Math.min(offset + limit, MAX_SEARCH_RESULTS);
   return store.read(db, async (reader) => {
-    const hits: EngineHit[] = [];
+    // Ids only while ranking (a deep page reads up to MAX_SEARCH_RESULTS of them); the text of the shown page alone.
+    const ranked: Array<{ documentId: string; exact: boolean }> = [];
     for (const rank of rankClasses(terms)) {
-      if (hits.length >= wanted) break;
+      if (ranked.length >= wanted) break;
       const exact = isExactClass(rank);
-      for (const hit of await store.newest(reader, { ...base, rank }, wanted - hits.length)) hits.push({ ...hit, exact });
+      for (const documentId of await store.newest(reader, { ...base, rank }, wanted - ranked.length)) ranked.push({ documentId, exact });
     }
     // A short last page tells the total without counting.
-    const counted = hits.length < wanted ? hits.length : await store.count(reader, base, MAX_SEARCH_RESULTS);
-    return { total: Math.min(counted, MAX_SEARCH_RESULTS), capped: counted > MAX_SEARCH_RESULTS, hits: hits.slice(offset, wanted) };
+    const counted = ranked.length < wanted ? ranked.length : await store.count(reader, base, MAX_SEARCH_RESULTS);
+    const page = ranked.slice(offset, wanted);
+    const texts = await store.texts(reader, page.map((hit) => hit.documentId));
+    return {
+      total: Math.min(counted, MAX_SEARCH_RESULTS),
+      capped: counted > MAX_SEARCH_RESULTS,
+      hits: page.map((hit) => ({ ...hit, text: texts.get(hit.documentId) ?? '' })),
+    };
   });
 }

@@ -9,8 +9,8 @@
  * estimate for several correlated words is too far off to leave that choice to it.
  */
 import type { Knex } from 'knex';
-import type { FacetConditions, QueryTerms, RankClass } from '@cchc/shared';
-import { ENTRY_TABLE, entryTable, type SearchEntry, type SearchStore, type StoreMatch, type StoredHit } from './store.js';
+import { FACET, type FacetConditions, type QueryTerms, type RankClass } from '@cchc/shared';
+import { ENTRY_TABLE, entryTable, type SearchEntry, type SearchStore, type StoreMatch } from './store.js';
 
 /** A lexeme quoted for tsquery input. */
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -34,7 +34,7 @@ export function tsqueryOf(terms: QueryTerms, facets: FacetConditions, rank?: Ran
     }
   }
   for (const group of facets.anyOf) parts.push(`(${group.map(lexeme).join(' | ')})`);
-  if (facets.featured !== undefined) parts.push(facets.featured ? lexeme('featured') : `!${lexeme('featured')}`);
+  if (facets.featured !== undefined) parts.push(facets.featured ? lexeme(FACET.featured) : `!${lexeme(FACET.featured)}`);
   return parts.join(' & ');
 }
 
@@ -56,14 +56,14 @@ export function createPostgresStore(schema: string | undefined): SearchStore {
 
     async ensureSchema(db) {
       const builder = () => (schema ? db.schema.withSchema(schema) : db.schema);
-      if (await builder().hasTable(ENTRY_TABLE)) return;
-      await builder().createTable(ENTRY_TABLE, (t) => {
+      if (!(await builder().hasTable(ENTRY_TABLE))) await builder().createTable(ENTRY_TABLE, (t) => {
         t.string('document_id', 64).primary();
         t.integer('article_id').notNullable().index(`${ENTRY_TABLE}_article`);
         t.bigInteger('published_time').notNullable();
         t.text('text').notNullable();
         t.specificType('terms', 'tsvector').notNullable();
       });
+      // Also when a start died between the table and its indexes.
       await db.raw(`CREATE INDEX IF NOT EXISTS ${ENTRY_TABLE}_terms ON ${table} USING gin (terms)`);
       await db.raw(`CREATE INDEX IF NOT EXISTS ${ENTRY_TABLE}_time ON ${table} (published_time DESC, document_id DESC)`);
     },
@@ -76,8 +76,9 @@ export function createPostgresStore(schema: string | undefined): SearchStore {
       );
     },
 
-    async remove(db, documentId) {
-      await db.raw(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+    async remove(db, documentId, articleId) {
+      if (articleId === undefined) await db.raw(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+      else await db.raw(`DELETE FROM ${table} WHERE document_id = ? AND article_id = ?`, [documentId, articleId]);
     },
 
     async count(db, match, cap) {
@@ -92,12 +93,12 @@ export function createPostgresStore(schema: string | undefined): SearchStore {
       const query = tsqueryOf(match.terms, match.facets, match.rank);
       if (query === null || limit <= 0) return [];
       const r = range(match);
-      const toHits = (result: { rows: Array<{ document_id: string; text: string }> }): StoredHit[] => result.rows.map((row) => ({ documentId: row.document_id, text: row.text }));
+      const ids = (result: { rows: Array<{ document_id: string }> }): string[] => result.rows.map((row) => row.document_id);
       if (limit <= 100) {
         // Dense matches: the newest few hundred rows in range hold the page.
-        const walked = toHits(
+        const walked = ids(
           await db.raw(
-            `SELECT document_id, text FROM (SELECT document_id, text, terms, published_time FROM ${table} WHERE ${r.sql} ORDER BY published_time DESC, document_id DESC LIMIT ?) AS recent
+            `SELECT document_id FROM (SELECT document_id, terms, published_time FROM ${table} WHERE ${r.sql} ORDER BY published_time DESC, document_id DESC LIMIT ?) AS recent
              WHERE terms @@ ?::tsquery ORDER BY published_time DESC, document_id DESC LIMIT ?`,
             [...r.bindings, walkBudget(limit), query, limit],
           ),
@@ -105,9 +106,15 @@ export function createPostgresStore(schema: string | undefined): SearchStore {
         if (walked.length === limit) return walked;
       }
       // Sparse matches (or a deep page): every match from the GIN index, then the newest (`+ 0` keeps the time index out).
-      return toHits(
-        await db.raw(`SELECT document_id, text FROM ${table} WHERE terms @@ ?::tsquery AND ${r.sql} ORDER BY published_time + 0 DESC, document_id DESC LIMIT ?`, [query, ...r.bindings, limit]),
+      return ids(
+        await db.raw(`SELECT document_id FROM ${table} WHERE terms @@ ?::tsquery AND ${r.sql} ORDER BY published_time + 0 DESC, document_id DESC LIMIT ?`, [query, ...r.bindings, limit]),
       );
+    },
+
+    async texts(db, documentIds) {
+      if (documentIds.length === 0) return new Map();
+      const result = await db.raw(`SELECT document_id, text FROM ${table} WHERE document_id = ANY(?)`, [documentIds as string[]]);
+      return new Map((result.rows as Array<{ document_id: string; text: string }>).map((row) => [row.document_id, row.text]));
     },
 
     async read(db, work) {

@@ -5,8 +5,8 @@
  * the newest matches first and bounds a year or a quarter by rowid.
  */
 import type { Knex } from 'knex';
-import type { FacetConditions, QueryTerms, RankClass } from '@cchc/shared';
-import { ENTRY_TABLE, type SearchStore, type StoreMatch, type StoredHit } from './store.js';
+import { FACET, type FacetConditions, type QueryTerms, type RankClass } from '@cchc/shared';
+import { ENTRY_TABLE, type SearchStore, type StoreMatch } from './store.js';
 
 export const FTS_TABLE = 'cchc_search_fts';
 /** Articles that may share one publication millisecond. */
@@ -25,7 +25,7 @@ export function ftsQueryOf(terms: QueryTerms, facets: FacetConditions, rank?: Ra
     if (rank.marked !== null) (rank.marked ? required : excluded).push(column('marked', terms.marked));
   }
   for (const group of facets.anyOf) required.push(column('facets', group, 'OR'));
-  if (facets.featured !== undefined) (facets.featured ? required : excluded).push(column('facets', ['featured']));
+  if (facets.featured !== undefined) (facets.featured ? required : excluded).push(column('facets', [FACET.featured]));
   return `(${required.join(') AND (')})${excluded.map((e) => ` NOT (${e})`).join('')}`;
 }
 
@@ -66,11 +66,14 @@ export function createSqliteStore(): SearchStore {
       ]);
     },
 
-    async remove(db, documentId) {
-      const row = (await db(ENTRY_TABLE).select('sort_key').where({ document_id: documentId }).first()) as { sort_key: number } | undefined;
+    async remove(db, documentId, articleId) {
+      const row = (await db(ENTRY_TABLE)
+        .select('sort_key')
+        .where({ document_id: documentId, ...(articleId === undefined ? {} : { article_id: articleId }) })
+        .first()) as { sort_key: number } | undefined;
       if (!row) return;
       await db.raw(`DELETE FROM ${FTS_TABLE} WHERE rowid = ?`, [row.sort_key]);
-      await db(ENTRY_TABLE).where({ document_id: documentId }).delete();
+      await db(ENTRY_TABLE).where({ sort_key: row.sort_key }).delete();
     },
 
     async count(db, match, cap) {
@@ -87,12 +90,18 @@ export function createSqliteStore(): SearchStore {
       const [low, high] = bounds(match);
       const keys = ((await db.raw(`SELECT rowid AS k FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`, [query, low, high, limit])) as Array<{ k: number }>).map((r) => Number(r.k));
       if (keys.length === 0) return [];
-      const rows = new Map<number, StoredHit>();
+      const ids = new Map<number, string>();
       for (let i = 0; i < keys.length; i += 500) {
-        const found = (await db(ENTRY_TABLE).select('sort_key', 'document_id', 'text').whereIn('sort_key', keys.slice(i, i + 500))) as Array<{ sort_key: number; document_id: string; text: string }>;
-        for (const r of found) rows.set(Number(r.sort_key), { documentId: r.document_id, text: r.text });
+        const found = (await db(ENTRY_TABLE).select('sort_key', 'document_id').whereIn('sort_key', keys.slice(i, i + 500))) as Array<{ sort_key: number; document_id: string }>;
+        for (const r of found) ids.set(Number(r.sort_key), r.document_id);
       }
-      return keys.map((k) => rows.get(k)).filter((hit): hit is StoredHit => hit !== undefined);
+      return keys.map((k) => ids.get(k)).filter((id): id is string => id !== undefined);
+    },
+
+    async texts(db, documentIds) {
+      if (documentIds.length === 0) return new Map();
+      const rows = (await db(ENTRY_TABLE).select('document_id', 'text').whereIn('document_id', [...documentIds])) as Array<{ document_id: string; text: string }>;
+      return new Map(rows.map((r) => [r.document_id, r.text]));
     },
 
     async read(db, work) {

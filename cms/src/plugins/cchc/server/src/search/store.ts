@@ -32,12 +32,6 @@ export interface StoreMatch {
   to?: number | undefined;
 }
 
-/** A hit as stored. */
-export interface StoredHit {
-  documentId: string;
-  text: string;
-}
-
 /** One database's full-text store. Every method runs on the connection or transaction given. */
 export interface SearchStore {
   readonly dialect: 'postgres' | 'sqlite';
@@ -45,12 +39,14 @@ export interface SearchStore {
   ensureSchema(db: Knex): Promise<void>;
   /** Writes (or replaces) an article's entry. */
   write(db: Knex | Knex.Transaction, entry: SearchEntry): Promise<void>;
-  /** Removes an article's entry (no-op when absent). */
-  remove(db: Knex | Knex.Transaction, documentId: string): Promise<void>;
+  /** Removes an article's entry (no-op when absent); with `articleId`, only if the entry is of that published row. */
+  remove(db: Knex | Knex.Transaction, documentId: string, articleId?: number): Promise<void>;
   /** How many articles match, counting no further than `cap` + 1. */
   count(db: Knex | Knex.Transaction, match: StoreMatch, cap: number): Promise<number>;
-  /** The `limit` most recent matches, most recent first. */
-  newest(db: Knex | Knex.Transaction, match: StoreMatch, limit: number): Promise<StoredHit[]>;
+  /** The document ids of the `limit` most recent matches, most recent first. */
+  newest(db: Knex | Knex.Transaction, match: StoreMatch, limit: number): Promise<string[]>;
+  /** The stored text of these articles (for snippets), by document id. */
+  texts(db: Knex | Knex.Transaction, documentIds: readonly string[]): Promise<Map<string, string>>;
   /** Runs a search's reads with the settings the store wants (a read transaction where that helps the planner). */
   read<T>(db: Knex, work: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T>;
 }

@@ -41,9 +41,9 @@ export function createPublishedChangesService({ search, purge, responses, warn }
     contestChanged(): void {
       purgeLater([TAG.contest]);
     },
-    /** A reform area, topic, agency or plan changed: names shown on every page may have, and codes the search filters on. */
-    taxonomyChanged(): void {
-      search.scheduleReindex();
+    /** A reform area, topic, agency or plan changed: names shown on every page may have, and (not for a plan) codes the search filters on. */
+    taxonomyChanged(searchFacets = true): void {
+      if (searchFacets) search.scheduleReindex();
       purgeLater([TAG.taxonomy]);
     },
   };

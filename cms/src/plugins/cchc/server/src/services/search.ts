@@ -61,6 +61,8 @@ export function createSearchService(deps: SearchDeps) {
   const { store, db, transaction, articles, log } = deps;
   const entries = entryTable(deps.schema);
   let reindexTimer: NodeJS.Timeout | null = null;
+  let reindexing: Promise<void> | null = null;
+  let reindexAgain = false;
 
   /** Writes the current published version of an article, or removes its entry; in the transaction under way. */
   async function index(documentId: string): Promise<ArticleRecord | null> {
@@ -82,48 +84,67 @@ export function createSearchService(deps: SearchDeps) {
     log.info(`[cchc] search: ${count} articles re-indexed in ${Date.now() - started} ms`);
   }
 
+  /**
+   * Catches up with writes made without the plugin: published rows without an entry (seeded, restored, imported),
+   * entries whose published row is gone. Reads two anti-joins; writes only what differs.
+   */
+  async function catchUp(): Promise<{ indexed: number; removed: number }> {
+    const started = Date.now();
+    const a = deps.articleTable;
+    const missing = (await db()(`${a.name} as a`)
+      .leftJoin(`${entries} as s`, 's.article_id', `a.${a.id}`)
+      .whereNotNull(`a.${a.publishedAt}`)
+      .whereNull('s.document_id')
+      .select({ documentId: `a.${a.documentId}` })) as Array<{ documentId: string }>;
+    const orphans = (await db()(`${entries} as s`)
+      .leftJoin(`${a.name} as a`, function join() {
+        this.on(`a.${a.id}`, '=', 's.article_id').andOnNotNull(`a.${a.publishedAt}`);
+      })
+      .whereNull(`a.${a.id}`)
+      .select({ documentId: 's.document_id', articleId: 's.article_id' })) as Array<{ documentId: string; articleId: number }>;
+    // Only the entry as read: if the article was published again meanwhile, its new entry stays.
+    for (const { documentId, articleId } of orphans) await transaction((trx) => store.remove(trx, documentId, Number(articleId)));
+    const ids = [...new Set(missing.map((m) => m.documentId))];
+    for (let i = 0; i < ids.length; i += 200) {
+      const batch = await articles.findPublishedForIndexMany(ids.slice(i, i + 200));
+      await transaction(async (trx) => {
+        for (const article of batch) await store.write(trx, entryOf(article));
+      });
+    }
+    log.info(`[cchc] search catch-up: ${missing.length} entries written, ${orphans.length} removed, in ${Date.now() - started} ms`);
+    return { indexed: missing.length, removed: orphans.length };
+  }
+
   return {
     /** Creates the store's tables when missing. */
     ensureSchema: () => store.ensureSchema(db()),
 
     index,
 
-    /**
-     * Catches up with writes made without the plugin: published rows without an entry (seeded, restored, imported),
-     * entries whose published row is gone. Reads two anti-joins; writes only what differs.
-     */
-    async catchUp(): Promise<{ indexed: number; removed: number }> {
-      const started = Date.now();
-      const a = deps.articleTable;
-      const missing = (await db()(`${a.name} as a`)
-        .leftJoin(`${entries} as s`, 's.article_id', `a.${a.id}`)
-        .whereNotNull(`a.${a.publishedAt}`)
-        .whereNull('s.document_id')
-        .select({ documentId: `a.${a.documentId}` })) as Array<{ documentId: string }>;
-      const orphans = (await db()(`${entries} as s`)
-        .leftJoin(`${a.name} as a`, function join() {
-          this.on(`a.${a.id}`, '=', 's.article_id').andOnNotNull(`a.${a.publishedAt}`);
-        })
-        .whereNull(`a.${a.id}`)
-        .select({ documentId: 's.document_id' })) as Array<{ documentId: string }>;
-      for (const { documentId } of orphans) await transaction((trx) => store.remove(trx, documentId));
-      const ids = [...new Set(missing.map((m) => m.documentId))];
-      for (let i = 0; i < ids.length; i += 200) {
-        const batch = await articles.findPublishedForIndexMany(ids.slice(i, i + 200));
-        await transaction(async (trx) => {
-          for (const article of batch) await store.write(trx, entryOf(article));
-        });
-      }
-      log.info(`[cchc] search: ${missing.length} entries written, ${orphans.length} removed at start, in ${Date.now() - started} ms`);
-      return { indexed: missing.length, removed: orphans.length };
-    },
+    catchUp,
 
-    /** Re-indexes everything a little later, once a burst of taxonomy edits is over. */
+    /**
+     * Re-indexes everything a little later, once a burst of taxonomy edits is over; one run at a time (an edit during a
+     * run asks for one more). Each run ends with the catch-up, which drops the entry of an article unpublished while the
+     * run had it in hand.
+     */
     scheduleReindex(delayMs = 2000): void {
       if (reindexTimer) clearTimeout(reindexTimer);
       reindexTimer = setTimeout(() => {
         reindexTimer = null;
-        reindexAll().catch((error: Error) => log.error(`[cchc] search re-index failed: ${error.message}`));
+        if (reindexing) {
+          reindexAgain = true;
+          return;
+        }
+        reindexing = (async () => {
+          do {
+            reindexAgain = false;
+            await reindexAll();
+            await catchUp();
+          } while (reindexAgain);
+        })()
+          .catch((error: Error) => log.error(`[cchc] search re-index failed: ${error.message}`))
+          .finally(() => (reindexing = null));
       }, delayMs);
       reindexTimer.unref();
     },
