@@ -68,7 +68,7 @@ export function queryTerms(query: string): QueryTerms {
  */
 export interface RankClass {
   marked: boolean | null;
-  title: boolean;
+  title: boolean | null;
 }
 
 /**

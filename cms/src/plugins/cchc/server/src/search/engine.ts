@@ -4,8 +4,8 @@
  * the total counted up to MAX_SEARCH_RESULTS. The same on PostgreSQL and SQLite.
  */
 import type { Knex } from 'knex';
-import { MAX_SEARCH_RESULTS, facetConditions, isExactClass, rankClasses, type ArticleFilter, type QueryTerms } from '@cchc/shared';
-import type { SearchStore } from './store.js';
+import { MAX_SEARCH_RESULTS, facetConditions, isExactClass, rankClasses, type ArticleFilter, type QueryTerms, type RankClass } from '@cchc/shared';
+import type { SearchStore, StoreMatch } from './store.js';
 
 /** A ranked hit, with its stored text. */
 export interface EngineHit {
@@ -22,6 +22,21 @@ export interface EnginePage {
   hits: EngineHit[];
 }
 
+/**
+ * The rank classes worth reading, with the exactness of their hits: where the store can tell cheaply that no article
+ * has the query's words in its title, or none has its diacritics as written, the classes asking for them are dropped,
+ * and the others no longer ask for their absence (the same articles, read without a NOT).
+ */
+async function classesToRead(store: SearchStore, db: Knex | Knex.Transaction, terms: QueryTerms, base: Omit<StoreMatch, 'rank'>): Promise<Array<{ rank: RankClass; exact: boolean }>> {
+  const classes = rankClasses(terms).map((rank) => ({ rank, exact: isExactClass(rank) }));
+  if (!store.exists) return classes;
+  const titled = await store.exists(db, { ...base, rank: { marked: null, title: true } });
+  const marked = terms.marked.length > 0 && (await store.exists(db, { ...base, rank: { marked: true, title: null } }));
+  return classes
+    .filter(({ rank }) => !(rank.title === true && !titled) && !(rank.marked === true && !marked))
+    .map(({ rank, exact }) => ({ rank: { marked: marked ? rank.marked : null, title: titled ? rank.title : null }, exact }));
+}
+
 /** Searches `store` for the articles matching `terms` and `filter`; `offset` and `limit` select the page. */
 export async function searchPage(store: SearchStore, db: Knex, terms: QueryTerms, filter: ArticleFilter, offset: number, limit: number): Promise<EnginePage> {
   if (terms.folded.length === 0) return { total: 0, capped: false, hits: [] };
@@ -30,9 +45,8 @@ export async function searchPage(store: SearchStore, db: Knex, terms: QueryTerms
   return store.read(db, async (reader) => {
     // Ids only while ranking (a deep page reads up to MAX_SEARCH_RESULTS of them); the text of the shown page alone.
     const ranked: Array<{ documentId: string; exact: boolean }> = [];
-    for (const rank of rankClasses(terms)) {
+    for (const { rank, exact } of await classesToRead(store, reader, terms, base)) {
       if (ranked.length >= wanted) break;
-      const exact = isExactClass(rank);
       for (const documentId of await store.newest(reader, { ...base, rank }, wanted - ranked.length)) ranked.push({ documentId, exact });
     }
     // A short last page tells the total without counting.

@@ -26,8 +26,10 @@ export function tsqueryOf(terms: QueryTerms, facets: FacetConditions, rank?: Ran
   if (terms.folded.length === 0 || facets.anyOf.some((group) => group.length === 0)) return null;
   const parts = [allOf(terms.folded)];
   if (rank) {
-    const title = `(${allOf(terms.folded.map((w) => `^${w}`))})`;
-    parts.push(rank.title ? title : `!${title}`);
+    if (rank.title !== null) {
+      const title = `(${allOf(terms.folded.map((w) => `^${w}`))})`;
+      parts.push(rank.title ? title : `!${title}`);
+    }
     if (rank.marked !== null) {
       const marked = `(${allOf(terms.marked.map((w) => `=${w}`))})`;
       parts.push(rank.marked ? marked : `!${marked}`);

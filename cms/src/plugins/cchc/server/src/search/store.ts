@@ -43,6 +43,11 @@ export interface SearchStore {
   remove(db: Knex | Knex.Transaction, documentId: string, articleId?: number): Promise<void>;
   /** How many articles match, counting no further than `cap` + 1. */
   count(db: Knex | Knex.Transaction, match: StoreMatch, cap: number): Promise<number>;
+  /**
+   * Whether any article matches; a store offers it when asking is far cheaper than reading a rank class that turns out
+   * empty (SQLite FTS5, whose AND walks every operand's list), so that the engine skips such classes.
+   */
+  exists?(db: Knex | Knex.Transaction, match: StoreMatch): Promise<boolean>;
   /** The document ids of the `limit` most recent matches, most recent first. */
   newest(db: Knex | Knex.Transaction, match: StoreMatch, limit: number): Promise<string[]>;
   /** The stored text of these articles (for snippets), by document id. */
