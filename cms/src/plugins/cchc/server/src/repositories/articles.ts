@@ -51,7 +51,7 @@ const toIndexedArticle = (row: unknown): IndexedArticle => ({ articleId: z.objec
 /** Creates the article repository over a Strapi instance. */
 export function createArticleRepository(strapi: Core.Strapi) {
   const documents = () => documentsOf(strapi, UID.article);
-  /** The published version of an article with the id of its row, or null (for the search index). */
+  /** The published version of an article with the id of its row, or null (for the search store and purges). */
   async function findPublishedForIndex(documentId: string): Promise<IndexedArticle | null> {
     const row = await documents().findOne({ documentId, status: 'published', populate: SUMMARY_POPULATE });
     return row ? toIndexedArticle(row) : null;
