@@ -8,7 +8,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import crypto from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
@@ -20,6 +19,7 @@ import { startCms, startSite, stopProcess } from '../../scripts/lib/stack.mjs';
 import { adminLogin, publishTestArticle } from '../support/api.js';
 import { getPage } from '../support/html.js';
 import { freePort } from '../support/ports.js';
+import { pngClaiming } from '../support/images.js';
 
 const BUCKET = 'cchc-media';
 const PREFIX = 'cchc';
@@ -41,23 +41,6 @@ interface StoredFile {
   mime: string;
   ext: string;
   formats: Record<string, { url: string; mime: string; width: number }> | null;
-}
-
-/** A PNG whose header claims a size, with no real pixels behind it (a "pixel bomb", as in uploads.test.ts). */
-function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
 }
 
 describe.runIf(inject('database') === 'sqlite')('media on S3-compatible storage', () => {

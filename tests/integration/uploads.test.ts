@@ -1,7 +1,7 @@
 /** What agencies may upload: checked from the file's content, with limits, in Vietnamese. */
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, inject, test } from 'vitest';
+import { pngClaiming } from '../support/images.js';
 
 /** Uploads one file through the admin API as the Sở Tư pháp contributor. */
 async function upload(name: string, type: string, bytes: Uint8Array | Buffer | string) {
@@ -10,23 +10,6 @@ async function upload(name: string, type: string, bytes: Uint8Array | Buffer | s
   const res = await fetch(`${inject('cmsUrl')}/upload`, { method: 'POST', headers: { authorization: `Bearer ${inject('adminTokens').tuPhap}` }, body: form });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as { error?: { message: string } } & Array<{ id: number; mime: string; ext: string; url: string }> };
-}
-
-/** A PNG whose header claims a size, with no real pixels behind it (a "pixel bomb"). */
-function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
 }
 
 describe('uploads', () => {
